@@ -1,0 +1,15 @@
+//! kiln-jit: a language-independent meta-tracing JIT framework.
+//!
+//! An interpreter writes its opcode handlers once, generic over
+//! [`Tracer`]. Instantiated with [`Concrete`] they are the plain
+//! interpreter; with the recorder they execute and record a trace; with
+//! replay they finish an opcode after a guard failure. See ARCHITECTURE.md.
+
+pub mod concrete;
+pub mod descr;
+pub mod tracer;
+
+pub use concrete::Concrete;
+pub use descr::{ArrayDescr, CallDescr, EffectInfo, FieldDescr, FieldMut, Kind, SizeDescr};
+pub use kiln_gc::GcRef;
+pub use tracer::Tracer;
