@@ -7,6 +7,7 @@
 
 pub mod concrete;
 pub mod descr;
+pub mod ir;
 pub mod tracer;
 
 pub use concrete::Concrete;
