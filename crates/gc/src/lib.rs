@@ -6,11 +6,33 @@
 //! precise. Roots are the explicitly registered ones plus a conservative scan
 //! of the native stack and registers (see DESIGN section 8).
 //!
+//! The collector is a non-moving mark-sweep over size-class pages
+//! (`heap.rs`), with an explicit mark stack (`mark.rs`) and a root set made
+//! of registered slots and the conservative stack scan (`roots.rs`).
+//!
 //! This is the interface other crates program against:
-//! `register_type`, `alloc`, `collect`, `add_root`/`remove_root`, `write_barrier`.
-//! NOTE: the first version is a placeholder that allocates with the system
-//! allocator and never frees; the real collector replaces the internals
-//! without changing this interface.
+//! [`register_type`], [`alloc`]/[`try_alloc`], [`collect`],
+//! [`add_root`]/[`remove_root`], [`write_barrier`], [`stats`].
+//!
+//! Rules for users:
+//! * Call [`init`] at the start of `main` (and at the start of every other
+//!   thread that allocates). On Linux the stack top is found with
+//!   `pthread_getattr_np` and `init` is only a good habit; elsewhere the
+//!   frame calling `init` is the outermost frame the stack scan covers.
+//! * The heap is per thread: a `GcRef` must not be used by another thread
+//!   than the one that allocated it. Type ids are global.
+//! * References the collector can see: words on the native stack or in
+//!   registers (anywhere inside an object counts), registered root slots,
+//!   and slots named by `ref_offsets`/`trace` of reachable objects. A
+//!   reference kept only in Rust heap memory (a `Vec<GcRef>`, a `Box`) is
+//!   invisible and its object may be freed at the next allocation.
+//! * Allocation returns zeroed memory with `type_id` set; `gc_flags` belong
+//!   to the collector. Objects never move.
+//! * Finalizers and trace callbacks must not allocate, collect or register
+//!   roots; a finalizer must not touch other GC objects (they may be freed
+//!   in the same sweep), only the object's own Rust-owned resources.
+//! * `KILN_GC_STRESS=N` in the environment (read when a thread's heap is
+//!   created) collects every N allocations; [`set_stress`] does the same.
 
 use std::ptr::NonNull;
 
@@ -72,6 +94,29 @@ pub struct TypeInfo {
 }
 
 mod heap;
+mod mark;
+mod roots;
+mod types;
+
 pub use heap::{
-    add_root, alloc, collect, register_type, remove_root, stats, write_barrier, GcStats,
+    alloc, collect, find_object, set_stress, stats, stress, try_alloc, GcStats, GRANULE,
+    LIVE_FACTOR, MAX_ALLOC, MAX_SMALL, MIN_BUDGET, PAGE_SIZE,
 };
+pub use roots::{add_root, remove_root};
+pub use types::{register_type, type_info, MAX_TYPES};
+
+/// Prepares this thread's heap: records the top of the native stack for the
+/// conservative scan and reads `KILN_GC_STRESS`. Called implicitly by the
+/// first allocation; call it at the start of `main` (and of each thread
+/// that allocates) so the stack scan covers every frame even where the
+/// stack bounds cannot be asked from the system. Idempotent.
+#[inline(never)]
+pub fn init() {
+    let _ = heap::heap();
+}
+
+/// Must be called after storing a reference into a field of `obj` (a no-op
+/// for this non-generational collector, kept so machine code and the VM
+/// already call it where a generational collector will need it).
+#[inline(always)]
+pub fn write_barrier(_obj: GcRef) {}
