@@ -1,1 +1,5 @@
 //! kiln-python
+
+pub mod bytecode;
+pub mod compiler;
+pub mod format;
