@@ -5,6 +5,7 @@
 //! interpreter; with the recorder they execute and record a trace; with
 //! replay they finish an opcode after a guard failure. See ARCHITECTURE.md.
 
+pub mod backend;
 pub mod concrete;
 pub mod descr;
 pub mod ir;
