@@ -1,0 +1,6 @@
+print("%s and %s" % ("a", "b"), "%d%%" % 50, "%5d|%-5d|%05d" % (42, 42, 42))
+print("%x %X %o %#x %#o %c %c" % (255, 255, 8, 255, 8, 65, "z"))
+print("%(name)s is %(age)d" % {"name": "Ann", "age": 30})
+print("%r %s" % ([1, "two"], [1, "two"]), "%s" % (("tuple",),), "%s" % "single")
+print("%*d|%-*d|%.*f" % (6, 7, 4, 8, 2, 3.14159))
+print("%+d % d %+d" % (5, 5, -5), "%.3s" % "abcdef", "%10.2s|" % "xyz")

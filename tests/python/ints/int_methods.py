@@ -1,0 +1,6 @@
+print((255).bit_length(), (0).bit_length(), (-256).bit_length(), (2 ** 100).bit_length())
+print((10).to_bytes(2, "big"), (10).to_bytes(2, "little"), int.from_bytes(b"\x01\x00", "big"))
+print(int.from_bytes(b"\xff\xff", "big", signed=True), (-1).to_bytes(2, "big", signed=True))
+print((7).bit_count() if hasattr(int, "bit_count") else 3, (255).bit_count())
+print((3).conjugate(), (5).real, (5).imag, (5).numerator, (5).denominator)
+print((12).__index__(), int.__name__)

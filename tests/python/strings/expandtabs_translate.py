@@ -1,0 +1,7 @@
+print("a\tb\tc".expandtabs(), "a\tbb\tccc".expandtabs(4), "12345\t6".expandtabs(4))
+t = str.maketrans("abc", "xyz")
+print("aabbcc".translate(t))
+t2 = str.maketrans({"a": "1", "b": None, "c": "33"})
+print("abcabc".translate(t2))
+t3 = str.maketrans("ab", "AB", "c")
+print("abcd".translate(t3))

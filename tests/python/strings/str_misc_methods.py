@@ -1,0 +1,6 @@
+print("a-b_c d".replace("-", " ").replace("_", " ").split())
+print("Hello".encode(), "abc".encode("ascii"), "x".join("abc"))
+print("hello world".title(), "they're bill's".title())
+print("%-5s|%5s|" % ("ab", "cd"), "ab".isascii(), "é".isascii())
+print(" ".join(reversed("one two three".split())))
+print("CamelCaseString".swapcase(), "abc" * 2 == "abcabc")
