@@ -6,7 +6,7 @@
 //!
 //! Approach:
 //! * Small objects (up to [`MAX_SMALL`] bytes) live in cells of 64 KiB pages
-//!   obtained from the system allocator, aligned to their size, so that the
+//!   obtained from the operating system (`pages.rs`), aligned to their size, so that the
 //!   page of any address is `addr & !(PAGE_SIZE - 1)`. Every page holds cells
 //!   of one size class (multiples of the 16-byte granule, then a coarser
 //!   geometric step). Each class has a free list threaded through its free
@@ -33,14 +33,16 @@
 //! Invariants:
 //! * The heap is per thread (a `thread_local` pointer): objects of one thread
 //!   must never be used by another. A heap is created on the thread's first
-//!   allocation (or by [`crate::init`]) and is leaked at thread exit (other
-//!   thread-local destructors may still look at GC objects).
+//!   allocation (or by [`crate::init`]) and torn down when the thread exits
+//!   (finalizers of all its objects run, its memory goes back to the
+//!   system), so a thread-local destructor must not read GC objects.
 //! * A cell is either FREE (on exactly one free list) or holds an object.
 //! * During a collection (`in_gc`) the allocation budget is zero, so every
 //!   allocation takes the slow path, which refuses to allocate; finalizers and
 //!   trace callbacks must not allocate.
 
 use crate::mark::{self, MarkStack};
+use crate::pages;
 use crate::roots;
 use crate::types::type_of_object;
 use crate::{GcRef, Header};
@@ -176,6 +178,58 @@ pub(crate) struct Heap {
 
 thread_local! {
     static HEAP: Cell<*mut Heap> = const { Cell::new(ptr::null_mut()) };
+    /// Its destructor tears the thread's heap down at thread exit.
+    static HEAP_OWNER: HeapOwner = const { HeapOwner };
+}
+
+struct HeapOwner;
+
+impl Drop for HeapOwner {
+    fn drop(&mut self) {
+        let h = HEAP.with(|c| c.replace(ptr::null_mut()));
+        if !h.is_null() {
+            // SAFETY: `h` came from `Box::into_raw` in `create_heap` and is
+            // no longer reachable through `HEAP`; the thread is exiting, so
+            // no mutator code holds references into it.
+            unsafe { teardown(Box::from_raw(h)) };
+        }
+    }
+}
+
+/// Runs the finalizers of every object of `heap` and frees its memory.
+fn teardown(mut heap: Box<Heap>) {
+    heap.in_gc = true;
+    for p in std::mem::take(&mut heap.pages) {
+        let cs = CLASS_SIZES[p.class];
+        for idx in 0..cells_per_page(p.class) {
+            let cell = (p.base + idx * cs) as *mut Header;
+            // SAFETY: `cell` is a cell of a page we own, with a valid header.
+            unsafe {
+                if (*cell).gc_flags & FREE == 0 {
+                    if let Some(fin) = type_of_object((*cell).type_id).finalize {
+                        fin(GcRef::from_addr(cell as usize));
+                    }
+                }
+            }
+        }
+        pages::free_page(p.base);
+    }
+    for base in std::mem::take(&mut heap.spare) {
+        pages::free_page(base);
+    }
+    for (a, size) in std::mem::take(&mut heap.large) {
+        // SAFETY: `a` is a large object allocated in `alloc_large` with
+        // this size and alignment.
+        unsafe {
+            if let Some(fin) = type_of_object((*(a as *mut Header)).type_id).finalize {
+                fin(GcRef::from_addr(a));
+            }
+            sys::dealloc(
+                a as *mut u8,
+                Layout::from_size_align_unchecked(size, GRANULE),
+            );
+        }
+    }
 }
 
 /// This thread's heap, or null before its first use.
@@ -223,6 +277,9 @@ fn create_heap() -> *mut Heap {
         stats: GcStats::default(),
     }));
     HEAP.with(|c| c.set(h));
+    // Registers the teardown at thread exit (fails only if the thread is
+    // already exiting; then the heap is leaked).
+    let _ = HEAP_OWNER.try_with(|_| ());
     h
 }
 
@@ -391,19 +448,17 @@ impl Heap {
     /// Makes a page (spare or new) into a page of `class` whose cells all
     /// go on the class's free list. False if the system allocator fails.
     fn add_page(&mut self, class: usize) -> bool {
-        let base = match self.spare.pop() {
-            Some(b) => b,
-            None => {
-                let layout = Layout::from_size_align(PAGE_SIZE, PAGE_SIZE).unwrap();
-                // SAFETY: the layout has a non-zero size.
-                let p = unsafe { sys::alloc(layout) };
-                if p.is_null() {
-                    return false;
-                }
-                self.stats.heap_bytes += PAGE_SIZE as u64;
-                p as usize
-            }
-        };
+        if self.spare.is_empty() {
+            let n = pages::chunk_pages();
+            let Some(first) = pages::alloc_pages(n) else {
+                return false;
+            };
+            self.stats.heap_bytes += (n * PAGE_SIZE) as u64;
+            // Pop order: lowest address first.
+            self.spare
+                .extend((0..n).rev().map(|i| first + i * PAGE_SIZE));
+        }
+        let base = self.spare.pop().unwrap();
         let cs = CLASS_SIZES[class];
         let n = cells_per_page(class);
         let mut next = self.free[class];
@@ -509,7 +564,7 @@ unsafe fn collect_heap(h: *mut Heap) {
         let mut stack = std::mem::take(&mut (*h).mark_stack);
         {
             let heap = &*h;
-            roots::scan_stack(heap.stack_top, &mut |w| {
+            roots::scan_stack(heap.stack_top, &mut |_, w| {
                 if let Some(obj) = heap.find_object(w) {
                     stack.mark(obj);
                 }
@@ -665,12 +720,9 @@ impl Heap {
     /// allocation could use.
     fn trim_spare(&mut self, budget: usize) {
         let keep = budget / PAGE_SIZE + 4;
-        let layout = Layout::from_size_align(PAGE_SIZE, PAGE_SIZE).unwrap();
         while self.spare.len() > keep {
             let base = self.spare.pop().unwrap();
-            // SAFETY: spare pages were allocated in `add_page` with this
-            // layout and hold no objects.
-            unsafe { sys::dealloc(base as *mut u8, layout) };
+            pages::free_page(base);
             self.stats.heap_bytes -= PAGE_SIZE as u64;
         }
     }
@@ -690,6 +742,64 @@ impl Heap {
         }
         self.lo = lo;
         self.hi = hi;
+    }
+}
+
+/// What machine code needs to inline the allocation fast path for objects
+/// of one small size on this thread (see [`inline_alloc_info`]):
+///
+/// ```text
+/// cell = *free_head
+/// if cell == 0 || *budget < cell_size: call the slow path (alloc_helper)
+/// *budget -= cell_size
+/// *free_head = *(cell + 8)            // free-list link
+/// zero zero_bytes bytes at cell       // clears the header too
+/// *(cell as *mut u32) = type_id       // Header::type_id
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct InlineAlloc {
+    /// Address of the size class's free-list head.
+    pub free_head: *mut *mut Header,
+    /// Address of the remaining allocation budget (bytes).
+    pub budget: *mut usize,
+    /// Bytes charged to the budget (the class's cell size).
+    pub cell_size: usize,
+    /// Bytes to zero (the request rounded up to the granule).
+    pub zero_bytes: usize,
+}
+
+/// The fast-path addresses for allocating `size` bytes on this thread, or
+/// `None` if objects of that size are large (always use the slow path).
+/// The addresses stay valid until the thread exits.
+pub fn inline_alloc_info(size: usize) -> Option<InlineAlloc> {
+    if size > MAX_SMALL {
+        return None;
+    }
+    let h = heap();
+    let class = class_of(size);
+    // SAFETY: `h` is this thread's heap (boxed, so its fields do not move);
+    // we only form raw pointers to fields.
+    unsafe {
+        Some(InlineAlloc {
+            free_head: ptr::addr_of_mut!((*h).free[class]),
+            budget: ptr::addr_of_mut!((*h).budget),
+            cell_size: CLASS_SIZES[class],
+            zero_bytes: round_to_granule(size),
+        })
+    }
+}
+
+/// [`alloc`] as a machine-word function for machine code: returns the
+/// object's address (aborts on out of memory, like `alloc`).
+pub extern "C" fn alloc_helper(type_id: u64, size: u64) -> u64 {
+    alloc(type_id as u32, size as usize).addr() as u64
+}
+
+/// [`try_alloc`] for machine code: the object's address, or 0 on failure.
+pub extern "C" fn try_alloc_helper(type_id: u64, size: u64) -> u64 {
+    match try_alloc(type_id as u32, size as usize) {
+        Some(r) => r.addr() as u64,
+        None => 0,
     }
 }
 
@@ -727,6 +837,21 @@ pub fn stats() -> GcStats {
     s.pages = heap.pages.len() as u64;
     s.large_objects = heap.large.len() as u64;
     s
+}
+
+/// Debugging aid: the places the conservative scan would find `obj`
+/// through, as `(location, word)` pairs: a location below 64 is the index
+/// of a spilled callee-saved register, otherwise a stack address.
+pub fn conservative_referrers(obj: GcRef) -> Vec<(usize, usize)> {
+    // SAFETY: `heap()` is this thread's heap; a short shared borrow.
+    let heap = unsafe { &*heap() };
+    let mut found = Vec::new();
+    roots::scan_stack(heap.stack_top, &mut |loc, w| {
+        if heap.find_object(w) == Some(obj.addr()) {
+            found.push((loc, w));
+        }
+    });
+    found
 }
 
 /// Whether `addr` lies inside an allocated object of this thread's heap

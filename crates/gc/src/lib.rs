@@ -95,11 +95,13 @@ pub struct TypeInfo {
 
 mod heap;
 mod mark;
+mod pages;
 mod roots;
 mod types;
 
 pub use heap::{
-    alloc, collect, find_object, set_stress, stats, stress, try_alloc, GcStats, GRANULE,
+    alloc, alloc_helper, collect, conservative_referrers, find_object, inline_alloc_info,
+    set_stress, stats, stress, try_alloc, try_alloc_helper, GcStats, InlineAlloc, GRANULE,
     LIVE_FACTOR, MAX_ALLOC, MAX_SMALL, MIN_BUDGET, PAGE_SIZE,
 };
 pub use roots::{add_root, remove_root};

@@ -133,15 +133,16 @@ fn spill_registers(regs: &mut [usize; NREGS]) {
     let _ = p;
 }
 
-/// Calls `f` on the spilled callee-saved registers and on every aligned
-/// word of the stack from this frame up to `top`.
+/// Calls `f(location, word)` on the spilled callee-saved registers
+/// (location: the register's index) and on every aligned word of the stack
+/// from this frame up to `top` (location: the word's address).
 #[inline(never)]
-pub(crate) fn scan_stack(top: usize, f: &mut dyn FnMut(usize)) {
+pub(crate) fn scan_stack(top: usize, f: &mut dyn FnMut(usize, usize)) {
     let mut regs = [0usize; NREGS];
     spill_registers(&mut regs);
     let regs = std::hint::black_box(&mut regs);
-    for &w in regs.iter() {
-        f(w);
+    for (i, &w) in regs.iter().enumerate() {
+        f(i, w);
     }
     let word = std::mem::size_of::<usize>();
     let mut p = (regs.as_ptr() as usize) & !(word - 1);
@@ -149,7 +150,7 @@ pub(crate) fn scan_stack(top: usize, f: &mut dyn FnMut(usize)) {
         // SAFETY: `p` lies between a live frame of this thread's stack and
         // the top of that stack, all mapped; reading a word is harmless.
         let w = unsafe { std::ptr::read_volatile(p as *const usize) };
-        f(w);
+        f(p, w);
         p += word;
     }
 }
