@@ -104,7 +104,7 @@ pub use heap::{
     set_stress, stats, stress, try_alloc, try_alloc_helper, GcStats, InlineAlloc, GRANULE,
     LIVE_FACTOR, MAX_ALLOC, MAX_SMALL, MIN_BUDGET, PAGE_SIZE,
 };
-pub use roots::{add_root, remove_root};
+pub use roots::{add_root, remove_root, Root};
 pub use types::{register_type, type_info, MAX_TYPES};
 
 /// Prepares this thread's heap: records the top of the native stack for the

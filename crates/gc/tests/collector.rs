@@ -495,3 +495,49 @@ fn inline_fast_path_matches_alloc() {
     assert_eq!(node(r).val, 0);
     black_box(r);
 }
+
+#[test]
+fn foreign_addresses_are_not_objects() {
+    set_stress(0);
+    let r = new_node(node_type(), None, 1);
+    let boxed = Box::new(17u64);
+    let local = 3u64;
+    assert_eq!(find_object(0), None);
+    assert_eq!(find_object(&*boxed as *const u64 as usize), None);
+    assert_eq!(find_object(&local as *const u64 as usize), None);
+    assert_eq!(find_object(usize::MAX), None);
+    // Every byte of the object maps back to its start.
+    for off in 0..size_of::<Node>() {
+        assert_eq!(find_object(r.addr() + off), Some(r));
+    }
+    black_box((r, boxed, local));
+}
+
+#[inline(never)]
+fn rooted_in_rust_heap() -> Vec<kiln_gc::Root> {
+    let ty = counted_node_type();
+    (0..50)
+        .map(|i| kiln_gc::Root::new(Some(new_node(ty, None, i))))
+        .collect()
+}
+
+#[test]
+fn root_guards_keep_objects_in_rust_heap_alive() {
+    set_stress(0);
+    let roots = rooted_in_rust_heap();
+    let before = finalized();
+    clean_collect();
+    make_garbage(500);
+    clean_collect();
+    assert!(finalized() - before <= 500, "a guarded object was freed");
+    for (i, r) in roots.iter().enumerate() {
+        assert_eq!(node(r.get().unwrap()).val, i as u64);
+    }
+    drop(black_box(roots));
+    let before = finalized();
+    clean_collect();
+    assert!(
+        finalized() - before >= 45,
+        "dropped guards kept objects alive"
+    );
+}
