@@ -7,12 +7,15 @@
 //! of the native stack and registers (see DESIGN section 8).
 //!
 //! The collector is a non-moving mark-sweep over size-class pages
-//! (`heap.rs`), with an explicit mark stack (`mark.rs`) and a root set made
-//! of registered slots and the conservative stack scan (`roots.rs`).
+//! (`heap.rs`, page memory from `pages.rs`), with an explicit mark stack
+//! (`mark.rs`), a root set made of registered slots and the conservative
+//! stack scan (`roots.rs`), and a global type table (`types.rs`).
 //!
 //! This is the interface other crates program against:
 //! [`register_type`], [`alloc`]/[`try_alloc`], [`collect`],
-//! [`add_root`]/[`remove_root`], [`write_barrier`], [`stats`].
+//! [`add_root`]/[`remove_root`] (or the [`Root`] guard), [`write_barrier`],
+//! [`stats`]. Machine code can inline the allocation fast path with
+//! [`inline_alloc_info`] and call [`alloc_helper`] on the slow path.
 //!
 //! Rules for users:
 //! * Call [`init`] at the start of `main` (and at the start of every other
@@ -25,12 +28,15 @@
 //!   registers (anywhere inside an object counts), registered root slots,
 //!   and slots named by `ref_offsets`/`trace` of reachable objects. A
 //!   reference kept only in Rust heap memory (a `Vec<GcRef>`, a `Box`) is
-//!   invisible and its object may be freed at the next allocation.
+//!   invisible and its object may be freed at the next allocation: root it
+//!   ([`Root`]) or keep it inside a GC object.
 //! * Allocation returns zeroed memory with `type_id` set; `gc_flags` belong
 //!   to the collector. Objects never move.
 //! * Finalizers and trace callbacks must not allocate, collect or register
 //!   roots; a finalizer must not touch other GC objects (they may be freed
-//!   in the same sweep), only the object's own Rust-owned resources.
+//!   in the same sweep), only the object's own Rust-owned resources; they
+//!   must not panic. When a thread exits, its heap is torn down and the
+//!   finalizers of all its remaining objects run.
 //! * `KILN_GC_STRESS=N` in the environment (read when a thread's heap is
 //!   created) collects every N allocations; [`set_stress`] does the same.
 
@@ -42,7 +48,7 @@ use std::ptr::NonNull;
 pub struct Header {
     /// Index into the type table (see [`register_type`]).
     pub type_id: u32,
-    /// Collector-private bits (mark bit, size class, ...).
+    /// Collector-private bits (mark, free cell, large object).
     pub gc_flags: u32,
 }
 
