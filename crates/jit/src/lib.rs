@@ -8,10 +8,15 @@
 pub mod backend;
 pub mod concrete;
 pub mod descr;
+pub mod driver;
 pub mod ir;
+pub mod recorder;
+pub mod replay;
+pub mod resume;
 pub mod tracer;
 
 pub use concrete::Concrete;
 pub use descr::{ArrayDescr, CallDescr, EffectInfo, FieldDescr, FieldMut, Kind, SizeDescr};
 pub use kiln_gc::GcRef;
+pub use driver::{JitDriver, JitInterp, Params, Step, VirtualizableInfo};
 pub use tracer::Tracer;
