@@ -19,7 +19,12 @@
 //! digits come from `{:e}`.
 
 pub mod float_repr;
+pub mod intconv;
 pub mod spec;
+pub mod strrepr;
+pub mod unicode;
+#[rustfmt::skip]
+mod unicode_tables;
 
 use std::fmt;
 
