@@ -1,0 +1,6 @@
+class ConfigError(Exception):
+    pass
+def load(path):
+    raise ConfigError(f"cannot load {path!r}")
+print("starting")
+load("app.cfg")
