@@ -10,6 +10,7 @@ pub mod concrete;
 pub mod descr;
 pub mod driver;
 pub mod ir;
+pub mod jitlog;
 pub mod recorder;
 pub mod replay;
 pub mod resume;
