@@ -19,7 +19,9 @@ if LIB not in sys.path:
 _failures = []
 
 
-def load(name):
+def load(name, deps=None):
+    """Import lib/<name>.py as kiln_<name>; `deps` maps module names to the
+    modules its own imports should get (e.g. {"abc": load("abc")})."""
     parts = name.split(".")
     path = os.path.join(LIB, *parts) + ".py"
     is_pkg = False
@@ -32,7 +34,18 @@ def load(name):
         submodule_search_locations=[os.path.dirname(path)] if is_pkg else None)
     mod = importlib.util.module_from_spec(spec)
     sys.modules[modname] = mod
-    spec.loader.exec_module(mod)
+    saved = {}
+    for dep, depmod in (deps or {}).items():
+        saved[dep] = sys.modules.get(dep)
+        sys.modules[dep] = depmod
+    try:
+        spec.loader.exec_module(mod)
+    finally:
+        for dep, old in saved.items():
+            if old is None:
+                del sys.modules[dep]
+            else:
+                sys.modules[dep] = old
     return mod
 
 
