@@ -1,0 +1,3 @@
+print("asking")
+name = input()
+print("never reached", name)

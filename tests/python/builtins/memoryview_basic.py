@@ -1,0 +1,5 @@
+b = bytearray(b"hello")
+m = memoryview(b)
+print(len(m), m[0], bytes(m[1:3]), m.tobytes(), m.readonly)
+m[0] = ord("J")
+print(b, list(m[:2]))

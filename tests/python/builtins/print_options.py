@@ -1,0 +1,11 @@
+import sys
+print("a", "b", "c")
+print("a", "b", sep="-", end="!\n")
+print("no newline", end="")
+print()
+print(1, 2.0, None, [3], sep="|")
+print("to stdout", file=sys.stdout)
+print(*range(5))
+print("x", end="")
+print("y", flush=True)
+print("", "", sep="--")

@@ -1,0 +1,5 @@
+s = slice(2, 10, 3)
+print(s, s.start, s.stop, s.step, list(range(20))[s], "abcdefghijkl"[s])
+print(slice(5), slice(None, None, -1), "hello"[slice(None, None, -1)])
+r = range(5, 50, 5)
+print(r[1:4], r[::-1], list(r[::3]), r.start, r.stop, r.step)

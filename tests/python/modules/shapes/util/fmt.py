@@ -1,0 +1,4 @@
+from ..base import Shape
+def describe(s):
+    assert isinstance(s, Shape)
+    return f"<{s!r}>"

@@ -1,0 +1,2 @@
+print("before import")
+import definitely_missing_module
