@@ -1,0 +1,2 @@
+print("exit 42")
+raise SystemExit(42)

@@ -1,0 +1,4 @@
+x = 0
+if x:
+    pass
+break

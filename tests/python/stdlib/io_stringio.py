@@ -1,0 +1,12 @@
+import io
+buf = io.StringIO()
+buf.write("hello ")
+buf.write("world\n")
+print("line two", file=buf)
+print(repr(buf.getvalue()))
+r = io.StringIO("a\nb\nc\n")
+print(r.readline(), r.read(), repr(r.read()))
+r.seek(0)
+print(r.readlines(), list(io.StringIO("x\ny")))
+b = io.BytesIO(b"bytes data")
+print(b.read(5), b.read(), b.getvalue())

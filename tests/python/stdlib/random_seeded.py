@@ -1,0 +1,13 @@
+import random
+random.seed(12345)
+print([random.random() for _ in range(5)])
+print([random.randint(1, 100) for _ in range(10)])
+print(random.choice("abcdefg"), random.randrange(0, 1000, 7), random.uniform(1, 2))
+l = list(range(20))
+random.shuffle(l)
+print(l)
+print(random.sample(range(100), 5), random.getrandbits(64))
+r = random.Random(42)
+print(r.random(), r.randint(0, 10), r.choice([1, 2, 3]))
+random.seed("text seed")
+print(random.random())

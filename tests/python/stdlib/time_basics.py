@@ -1,0 +1,10 @@
+import time
+t0 = time.time()
+p0 = time.perf_counter()
+m0 = time.monotonic()
+s = sum(range(10000))
+t1, p1, m1 = time.time(), time.perf_counter(), time.monotonic()
+print(s, t1 >= t0, p1 >= p0, m1 >= m0, t0 > 1_600_000_000, isinstance(time.time_ns(), int))
+time.sleep(0.01)
+print(time.perf_counter() - p0 >= 0.01)
+print(time.gmtime(0).tm_year, time.strftime("%Y-%m-%d", time.gmtime(86400 * 365)))
