@@ -43,7 +43,8 @@
 
 use crate::backend::{Backend, Exit, TraceId, Value};
 use crate::descr::{ArrayDescr, FieldDescr, Kind};
-use crate::ir::{print_trace, TargetToken, Trace};
+use crate::ir::{TargetToken, Trace};
+use crate::jitlog;
 use crate::recorder::Recorder;
 use crate::replay::Replay;
 use crate::resume::{load_field, ResumeData};
@@ -283,6 +284,7 @@ struct Warm<K> {
     tracing: bool,
     stats: Stats,
     abort_reasons: Vec<String>,
+    summary: jitlog::Summary,
 }
 
 enum Origin<K> {
@@ -307,7 +309,6 @@ pub struct JitDriver<K: Copy + Eq + Hash + Debug + 'static> {
     params: Params,
     backend: Box<dyn Backend>,
     warm: RefCell<Warm<K>>,
-    log: Option<RefCell<Box<dyn FnMut(&str, &str)>>>,
 }
 
 impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
@@ -332,15 +333,9 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                 tracing: false,
                 stats: Stats::default(),
                 abort_reasons: Vec::new(),
+                summary: jitlog::Summary::new(),
             }),
-            log: None,
         }
-    }
-
-    /// Installs a sink for jit-log sections: `(section name, text)`,
-    /// e.g. `("jit-log-noopt-loop", "<trace text>")`.
-    pub fn set_log(&mut self, sink: Box<dyn FnMut(&str, &str)>) {
-        self.log = Some(RefCell::new(sink));
     }
 
     pub fn params(&self) -> &Params {
@@ -367,10 +362,14 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         self.warm.borrow().abort_reasons.clone()
     }
 
-    fn emit_log(&self, section: &str, text: &str) {
-        if let Some(l) = &self.log {
-            (l.borrow_mut())(section, text);
-        }
+    /// The jit-summary counters.
+    pub fn summary(&self) -> jitlog::Summary {
+        self.warm.borrow().summary.clone()
+    }
+
+    /// Writes the `jit-summary` section (call at exit).
+    pub fn log_summary(&self) {
+        self.warm.borrow().summary.log();
     }
 
     /// Runs the interpreter on `frame` from the opcode at `key` until the
@@ -527,8 +526,27 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         };
         let is_bridge = matches!(origin, Origin::Bridge(..));
         let kind = if is_bridge { "bridge" } else { "loop" };
-        self.emit_log(&format!("jit-log-noopt-{kind}"), &print_trace(&trace));
-        let id = match self.backend.compile_loop(&trace) {
+        let section = if is_bridge {
+            jitlog::NOOPT_BRIDGE
+        } else {
+            jitlog::NOOPT_LOOP
+        };
+        let n = self.warm.borrow().traces.len();
+        jitlog::log_trace(
+            section,
+            &format!("{} {n} ({start:?})", self.name),
+            kind,
+            &trace,
+        );
+        {
+            let mut w = self.warm.borrow_mut();
+            w.summary.ops_recorded += trace.ops.len() as u64;
+            w.summary.ops_optimized += trace.ops.len() as u64;
+        }
+        let t0 = std::time::Instant::now();
+        let compiled = self.backend.compile_loop(&trace);
+        self.warm.borrow_mut().summary.compiling += t0.elapsed();
+        let id = match compiled {
             Ok(id) => id,
             Err(e) => {
                 self.note_abort(start, &origin, &format!("compile error: {e}"));
@@ -549,10 +567,12 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         match &origin {
             Origin::Loop => {
                 w.stats.loops += 1;
+                w.summary.loops += 1;
                 w.loops.insert(start, idx);
             }
             Origin::Bridge(rd, _) => {
                 w.stats.bridges += 1;
+                w.summary.bridges += 1;
                 if let Some(rd) = rd.downcast_ref::<ResumeData<K>>() {
                     rd.bridge.set(Some(idx));
                 }
@@ -579,6 +599,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         let mut w = self.warm.borrow_mut();
         w.tracing = false;
         w.stats.aborts += 1;
+        w.summary.abort(reason);
         w.abort_reasons.push(format!("{start:?}: {reason}"));
         match origin {
             Origin::Loop => {
@@ -595,7 +616,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
             }
         }
         drop(w);
-        self.emit_log("jit-abort", &format!("{start:?}: {reason}"));
+        jitlog::log_section(jitlog::ABORT, &format!("{start:?}: {reason}\n"));
     }
 
     /// Runs compiled trace number `idx` on `frame` until it leaves at a
@@ -635,7 +656,11 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                 .expect("resume data of another driver");
             let words: Vec<u64> = dead.values.iter().map(|v| v.to_word()).collect();
             let log = rd.restore(self.vinfo, frame, &words);
-            self.warm.borrow_mut().stats.guard_failures += 1;
+            {
+                let mut w = self.warm.borrow_mut();
+                w.stats.guard_failures += 1;
+                w.summary.guard_failures += 1;
+            }
             let mut replay = Replay::new(log);
             let step = interp.step(&mut replay, Some(frame), rd.key);
             let next = match step {

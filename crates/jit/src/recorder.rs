@@ -98,6 +98,8 @@ pub struct Recorder<K> {
     items: HashMap<(OpRef, usize, OpRef), (OpRef, &'static ArrayDescr)>,
     lengths: HashMap<(OpRef, usize), OpRef>,
     known_class: HashMap<OpRef, GcRef>,
+    /// Objects allocated by this trace.
+    fresh: std::collections::HashSet<OpRef>,
     limit: usize,
     abort: Option<String>,
     c: Concrete,
@@ -136,6 +138,7 @@ impl<K: Copy + 'static> Recorder<K> {
             items: HashMap::new(),
             lengths: HashMap::new(),
             known_class: HashMap::new(),
+            fresh: Default::default(),
             limit: trace_limit,
             abort: None,
             c: Concrete,
@@ -336,7 +339,15 @@ impl<K: Copy + 'static> Recorder<K> {
     fn field_write(&mut self, r: RRef, d: &'static FieldDescr, v: OpRef) {
         self.emit(Op::new(Opcode::SetfieldGc, vec![r.op, v]).with_descr(Descr::Field(d)));
         let dk = d as *const FieldDescr as usize;
-        self.fields.retain(|k, _| k.1 != dk);
+        // Which cached objects may be `r`? An object allocated in this
+        // trace is none of the objects that existed before (inputs and
+        // constants) nor another allocation of the trace.
+        let fresh = self.fresh.contains(&r.op);
+        let old = |o: &OpRef| matches!(o, OpRef::Input(_) | OpRef::Const(_));
+        let fresh_set = &self.fresh;
+        self.fields.retain(|k, _| {
+            k.1 != dk || (fresh && (old(&k.0) || fresh_set.contains(&k.0)) && k.0 != r.op)
+        });
         self.fields.insert((r.op, dk), (v, d));
         self.log.push(LogOp::Done);
     }
@@ -743,6 +754,7 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
                 .with_descr(Descr::Vtable(d, cd)),
         );
         self.known_class.insert(op, class);
+        self.fresh.insert(op);
         self.fields.insert(
             (op, cd as *const FieldDescr as usize),
             (OpRef::ptr(Some(class)), cd),
@@ -753,6 +765,7 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
     fn new(&mut self, d: &'static SizeDescr) -> RRef {
         let v = self.c.new(d);
         let op = self.emit(Op::new(Opcode::New, vec![]).with_descr(Descr::Size(d)));
+        self.fresh.insert(op);
         self.log.push(LogOp::Ref(op));
         RRef { value: v, op }
     }
@@ -764,6 +777,7 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
         );
         self.lengths
             .insert((op, d as *const ArrayDescr as usize), len.op);
+        self.fresh.insert(op);
         self.log.push(LogOp::Ref(op));
         RRef { value: v, op }
     }
