@@ -18,6 +18,6 @@ pub mod tracer;
 
 pub use concrete::Concrete;
 pub use descr::{ArrayDescr, CallDescr, EffectInfo, FieldDescr, FieldMut, Kind, SizeDescr};
-pub use kiln_gc::GcRef;
 pub use driver::{JitDriver, JitInterp, Params, Step, VirtualizableInfo};
+pub use kiln_gc::GcRef;
 pub use tracer::Tracer;

@@ -331,3 +331,38 @@ fn invalidation_makes_guard_not_invalidated_fail_in_loop_and_bridges() {
     assert_eq!(be.name(), "ir");
     let _ = TraceId(0);
 }
+
+/// References held only in the backend's value slots survive collections
+/// (the slots are registered roots): with a collection at every
+/// allocation, an object allocated first is still intact after many more
+/// allocations, also across a guard into a bridge.
+#[test]
+fn values_in_slots_survive_collections() {
+    setup();
+    kiln_gc::set_stress(1);
+    let be = IrBackend::new();
+    let mut text = String::from("[i0]\np1 = new(descr=Obj)\nsetfield_gc(p1, i0, descr=Obj.a)\n");
+    for k in 0..20 {
+        text.push_str(&format!(
+            "p{n} = new(descr=Obj)\nsetfield_gc(p{n}, -1, descr=Obj.a)\n",
+            n = k + 2
+        ));
+    }
+    text.push_str("guard_false(i0) [p1]\nfinish()\n");
+    let id = be.compile_loop(&p(&text)).unwrap();
+    let g = GuardId { trace: id, op: 42 };
+    be.compile_bridge(
+        g,
+        &p("[p0]
+            p1 = new(descr=Obj)
+            setfield_gc(p1, -2, descr=Obj.a)
+            p2 = new(descr=Obj)
+            setfield_gc(p2, -3, descr=Obj.a)
+            i3 = getfield_gc_i(p0, descr=Obj.a)
+            finish(i3)"),
+    )
+    .unwrap();
+    let df = be.execute(id, &[Value::Int(12345)]);
+    kiln_gc::set_stress(0);
+    assert_eq!(df.values, vec![Value::Int(12345)]);
+}

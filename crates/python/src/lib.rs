@@ -3,3 +3,4 @@
 pub mod bytecode;
 pub mod compiler;
 pub mod format;
+pub mod stdlib_py;

@@ -113,16 +113,13 @@ static REFARR_INFO: TypeInfo = TypeInfo {
     finalize: None,
 };
 
-/// Registers the test types with the GC (once per thread: the type table
-/// may be per thread).
+/// Registers the test types with the GC (once; type ids are global).
 pub fn setup() {
-    thread_local! { static DONE: Once = const { Once::new() }; }
-    DONE.with(|d| {
-        d.call_once(|| {
-            OBJ_TYPE.store(kiln_gc::register_type(&OBJ_INFO), Ordering::Relaxed);
-            ARR_TYPE.store(kiln_gc::register_type(&ARR_INFO), Ordering::Relaxed);
-            REFARR_TYPE.store(kiln_gc::register_type(&REFARR_INFO), Ordering::Relaxed);
-        })
+    static DONE: Once = Once::new();
+    DONE.call_once(|| {
+        OBJ_TYPE.store(kiln_gc::register_type(&OBJ_INFO), Ordering::Relaxed);
+        ARR_TYPE.store(kiln_gc::register_type(&ARR_INFO), Ordering::Relaxed);
+        REFARR_TYPE.store(kiln_gc::register_type(&REFARR_INFO), Ordering::Relaxed);
     });
 }
 

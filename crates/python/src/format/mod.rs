@@ -20,6 +20,7 @@
 
 pub mod float_repr;
 pub mod intconv;
+pub mod percent;
 pub mod spec;
 pub mod strrepr;
 pub mod unicode;

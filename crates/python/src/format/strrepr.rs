@@ -86,3 +86,17 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out.push(quote);
     out
 }
+
+/// Escape every non-ASCII character of `s` as `\xNN`, `\uNNNN` or `\UNNNNNNNN`:
+/// how `ascii(x)` is made from `repr(x)` for any object.
+pub fn escape_non_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c);
+        }
+    }
+    out
+}

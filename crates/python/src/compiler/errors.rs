@@ -1,0 +1,290 @@
+//! Turning parser and compiler errors into CPython's `SyntaxError` texts.
+//!
+//! # Approach
+//! `ruff_python_parser` reports errors in its own words ("Expected ':',
+//! found newline"). [`from_parse_error`] maps each kind to the message
+//! CPython 3.11 prints for the same program and picks the error class
+//! (`IndentationError`, `TabError`, `SyntaxError`). Where CPython points at
+//! a different place than ruff (an unclosed bracket rather than the end of
+//! file), the source is re-examined here. Messages that name the offending
+//! expression ("cannot assign to function call") use [`describe_expr`].
+
+use ruff_python_ast::Expr;
+use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
+use ruff_text_size::{TextRange, TextSize};
+
+use super::ErrorKind;
+
+/// How CPython names an expression in "cannot assign to ..." messages.
+pub fn describe_expr(e: &Expr) -> &'static str {
+    match e {
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Compare(_) => "comparison",
+        Expr::Lambda(_) => "lambda",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Generator(_) => "generator expression",
+        Expr::Await(_) => "await expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::NoneLiteral(_) => "None",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Starred(_) => "starred",
+        Expr::Slice(_) => "slice",
+        _ => "expression",
+    }
+}
+
+/// Describe the expression in `src[range]` by re-parsing it.
+fn describe_text(src: &str, range: TextRange) -> &'static str {
+    let text = src
+        .get(range.start().to_usize()..range.end().to_usize())
+        .unwrap_or("");
+    match ruff_python_parser::parse_expression(text.trim()) {
+        Ok(p) => describe_expr(&p.syntax().body),
+        Err(_) => "expression",
+    }
+}
+
+/// The unclosed bracket before `offset`, if any (CPython reports "'(' was
+/// never closed" at the bracket).
+fn unclosed_bracket(src: &str, offset: usize) -> Option<(char, usize)> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    let end = offset.min(src.len());
+    while i < end {
+        let c = bytes[i] as char;
+        match c {
+            '#' => {
+                while i < end && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '\'' | '"' => {
+                let triple = src[i..].starts_with(&format!("{c}{c}{c}"));
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < end {
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple && src[i..].starts_with(&format!("{c}{c}{c}")) {
+                        i += 3;
+                        break;
+                    }
+                    if !triple && (bytes[i] as char == c || bytes[i] == b'\n') {
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            '(' | '[' | '{' => stack.push((c, i)),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.pop()
+}
+
+/// Classify a parse error: kind, CPython message, and the range to point at.
+pub fn from_parse_error(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
+    let mut range = e.location;
+    let at_eof = range.start().to_usize() >= src.trim_end().len();
+    let (kind, msg) = match &e.error {
+        ParseErrorType::UnexpectedIndentation => {
+            (ErrorKind::IndentationError, "unexpected indent".to_string())
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => (
+            ErrorKind::IndentationError,
+            "unindent does not match any outer indentation level".to_string(),
+        ),
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+            let start = range.start().to_usize();
+            let line = src[..start.min(src.len())].matches('\n').count() + 1;
+            let rest = src.get(start..).unwrap_or("");
+            let body = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            let triple = body.starts_with("\"\"\"") || body.starts_with("'''");
+            let lines_total = src.lines().count().max(1);
+            if triple {
+                (
+                    ErrorKind::SyntaxError,
+                    format!("unterminated triple-quoted string literal (detected at line {lines_total})"),
+                )
+            } else {
+                (
+                    ErrorKind::SyntaxError,
+                    format!("unterminated string literal (detected at line {line})"),
+                )
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => {
+            if let Some((c, at)) = unclosed_bracket(src, src.len()) {
+                range = TextRange::at(TextSize::new(at as u32), TextSize::new(1));
+                (ErrorKind::SyntaxError, format!("'{c}' was never closed"))
+            } else {
+                (
+                    ErrorKind::SyntaxError,
+                    "unexpected EOF while parsing".to_string(),
+                )
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            if matches!(tok, ')' | ']' | '}') {
+                (ErrorKind::SyntaxError, format!("unmatched '{tok}'"))
+            } else {
+                (
+                    ErrorKind::SyntaxError,
+                    format!("invalid character '{tok}' (U+{:04X})", *tok as u32),
+                )
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => (
+            ErrorKind::SyntaxError,
+            "unexpected character after line continuation character".to_string(),
+        ),
+        ParseErrorType::Lexical(other) => (ErrorKind::SyntaxError, other.to_string()),
+        ParseErrorType::InvalidAssignmentTarget => {
+            let what = describe_text(src, range);
+            let after = src.get(range.end().to_usize()..).unwrap_or("").trim_start();
+            if after.starts_with('=') && !after.starts_with("==") {
+                (
+                    ErrorKind::SyntaxError,
+                    format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+                )
+            } else {
+                (ErrorKind::SyntaxError, format!("cannot assign to {what}"))
+            }
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            let what = describe_text(src, range);
+            (
+                ErrorKind::SyntaxError,
+                format!("'{what}' is an illegal expression for augmented assignment"),
+            )
+        }
+        ParseErrorType::InvalidDeleteTarget => (
+            ErrorKind::SyntaxError,
+            format!("cannot delete {}", describe_text(src, range)),
+        ),
+        ParseErrorType::InvalidNamedAssignmentTarget => (
+            ErrorKind::SyntaxError,
+            format!(
+                "cannot use assignment expressions with {}",
+                describe_text(src, range)
+            ),
+        ),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => (
+            ErrorKind::SyntaxError,
+            format!("illegal target for annotation"),
+        ),
+        ParseErrorType::NonDefaultParamAfterDefaultParam => (
+            ErrorKind::SyntaxError,
+            "non-default argument follows default argument".to_string(),
+        ),
+        ParseErrorType::InvalidArgumentUnpackingOrder => (
+            ErrorKind::SyntaxError,
+            "iterable argument unpacking follows keyword argument unpacking".to_string(),
+        ),
+        ParseErrorType::PositionalAfterKeywordArgument => (
+            ErrorKind::SyntaxError,
+            "positional argument follows keyword argument".to_string(),
+        ),
+        ParseErrorType::PositionalAfterKeywordUnpacking => (
+            ErrorKind::SyntaxError,
+            "positional argument follows keyword argument unpacking".to_string(),
+        ),
+        ParseErrorType::ExpectedToken { expected, .. } => {
+            let exp = expected.to_string();
+            if exp.contains("':'") || exp == ":" {
+                (ErrorKind::SyntaxError, "expected ':'".to_string())
+            } else if exp.to_ascii_lowercase().contains("indent") {
+                (
+                    ErrorKind::IndentationError,
+                    expected_block_message(src, range),
+                )
+            } else if at_eof {
+                match unclosed_bracket(src, src.len()) {
+                    Some((c, at)) => {
+                        range = TextRange::at(TextSize::new(at as u32), TextSize::new(1));
+                        (ErrorKind::SyntaxError, format!("'{c}' was never closed"))
+                    }
+                    None => (ErrorKind::SyntaxError, "invalid syntax".to_string()),
+                }
+            } else {
+                (ErrorKind::SyntaxError, "invalid syntax".to_string())
+            }
+        }
+        ParseErrorType::OtherError(msg) => {
+            let lower = msg.to_ascii_lowercase();
+            if lower.contains("expected an indented block") {
+                (
+                    ErrorKind::IndentationError,
+                    expected_block_message(src, range),
+                )
+            } else if lower.contains("except") && lower.contains("finally") {
+                (
+                    ErrorKind::SyntaxError,
+                    "expected 'except' or 'finally' block".to_string(),
+                )
+            } else {
+                (ErrorKind::SyntaxError, "invalid syntax".to_string())
+            }
+        }
+        ParseErrorType::FStringError(fe) => (ErrorKind::SyntaxError, format!("f-string: {fe}")),
+        _ => (ErrorKind::SyntaxError, "invalid syntax".to_string()),
+    };
+    (kind, msg, range)
+}
+
+/// "expected an indented block after 'if' statement on line N" and friends.
+fn expected_block_message(src: &str, range: TextRange) -> String {
+    let start = range.start().to_usize().min(src.len());
+    // The header is the last non-blank line ending with ':' before `start`.
+    let before = &src[..start];
+    let mut header_line = 0;
+    let mut header = "";
+    for (i, l) in before.lines().enumerate() {
+        let t = l.trim();
+        if t.ends_with(':') {
+            header_line = i + 1;
+            header = t;
+        }
+    }
+    let word = header
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("");
+    let what = match word {
+        "def" => "function definition".to_string(),
+        "async" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        "if" | "elif" | "while" | "for" | "with" | "try" => format!("'{word}' statement"),
+        "else" => "'else' statement".to_string(),
+        "except" => "'except' statement".to_string(),
+        "finally" => "'finally' statement".to_string(),
+        _ => return "expected an indented block".to_string(),
+    };
+    format!("expected an indented block after {what} on line {header_line}")
+}
