@@ -1,0 +1,171 @@
+//! Start-up: names and dicts of the builtin types, their methods (each
+//! family module registers its own), the `builtins` namespace and the
+//! exception hierarchy.
+
+use crate::object::dict::{new_dict, set_str};
+use crate::object::func::{BuiltinFunctionObject, NativeFn};
+use crate::object::typeobj::TypeObject;
+use crate::object::{alloc, cast, GcRef, HDR};
+use crate::vm::Vm;
+
+/// Declares a method of a builtin type (a method descriptor in its dict).
+pub fn def_method(vm: &mut Vm, ty: GcRef, name: &'static str, f: NativeFn) {
+    let m = alloc(BuiltinFunctionObject {
+        hdr: HDR,
+        cls: Some(vm.t.method_descr),
+        bound: None,
+        name,
+        func: f,
+    });
+    let n = vm.intern(name);
+    set_str(cast::<TypeObject>(ty).dict.expect("type dict"), n, m);
+}
+
+/// Stores a plain value in a type's dict.
+pub fn def_attr(vm: &mut Vm, ty: GcRef, name: &str, v: GcRef) {
+    let n = vm.intern(name);
+    set_str(cast::<TypeObject>(ty).dict.expect("type dict"), n, v);
+}
+
+/// Wraps a native function as a staticmethod in a type's dict.
+pub fn def_static(vm: &mut Vm, ty: GcRef, name: &'static str, f: NativeFn) {
+    let func = vm.builtin_fn(name, f, None);
+    let sm = crate::builtins::types::new_descr(vm, vm.t.staticmethod, Some(func));
+    def_attr(vm, ty, name, sm);
+}
+
+/// Wraps a native function as a classmethod in a type's dict.
+pub fn def_classmethod(vm: &mut Vm, ty: GcRef, name: &'static str, f: NativeFn) {
+    let func = vm.builtin_fn(name, f, None);
+    let cm = crate::builtins::types::new_descr(vm, vm.t.classmethod, Some(func));
+    def_attr(vm, ty, name, cm);
+}
+
+fn name_type(vm: &mut Vm, ty: GcRef, name: &str) {
+    let n = vm.intern(name);
+    let d = new_dict(vm.t.dict);
+    let t = cast::<TypeObject>(ty);
+    t.name = Some(n);
+    t.qualname = Some(n);
+    t.dict = Some(d);
+}
+
+/// Names every builtin type and installs the methods.
+pub fn init_types(vm: &mut Vm) {
+    let t = &vm.t;
+    let names: Vec<(GcRef, &str)> = vec![
+        (t.object, "object"),
+        (t.type_, "type"),
+        (t.int, "int"),
+        (t.bool_, "bool"),
+        (t.float, "float"),
+        (t.complex, "complex"),
+        (t.str_, "str"),
+        (t.bytes, "bytes"),
+        (t.tuple, "tuple"),
+        (t.list, "list"),
+        (t.dict, "dict"),
+        (t.set, "set"),
+        (t.frozenset, "frozenset"),
+        (t.range, "range"),
+        (t.slice, "slice"),
+        (t.none, "NoneType"),
+        (t.notimpl, "NotImplementedType"),
+        (t.ellipsis, "ellipsis"),
+        (t.function, "function"),
+        (t.builtin_function, "builtin_function_or_method"),
+        (t.method_descr, "method_descriptor"),
+        (t.method, "method"),
+        (t.code, "code"),
+        (t.cell, "cell"),
+        (t.module, "module"),
+        (t.generator, "generator"),
+        (t.coroutine, "coroutine"),
+        (t.property, "property"),
+        (t.staticmethod, "staticmethod"),
+        (t.classmethod, "classmethod"),
+        (t.super_, "super"),
+        (t.iterator, "iterator"),
+        (t.range_iterator, "range_iterator"),
+        (t.enumerate, "enumerate"),
+        (t.zip, "zip"),
+        (t.map, "map"),
+        (t.filter, "filter"),
+        (t.reversed, "reversed"),
+        (t.dict_keys, "dict_keys"),
+        (t.dict_values, "dict_values"),
+        (t.dict_items, "dict_items"),
+        (t.frame, "frame"),
+        (t.traceback, "traceback"),
+        (t.base_exception, "BaseException"),
+    ];
+    for (ty, n) in names {
+        name_type(vm, ty, n);
+    }
+    // Types whose instances may get attributes / subclasses.
+    for ty in [vm.t.object, vm.t.base_exception] {
+        cast::<TypeObject>(ty).layout = match ty == vm.t.object {
+            true => crate::object::typeobj::InstLayout::Instance,
+            false => crate::object::typeobj::InstLayout::Exception,
+        };
+    }
+    super::types::register(vm);
+    super::ints::register(vm);
+    super::strs::register(vm);
+    super::seqs::register(vm);
+    super::dicts::register(vm);
+    super::sets::register(vm);
+    super::iters::register(vm);
+    super::exceptions::register(vm);
+    let m = vm.t.module;
+    cast::<TypeObject>(m).layout = crate::object::typeobj::InstLayout::Builtin;
+}
+
+/// Fills the `builtins` namespace and creates `sys`.
+pub fn init_builtins(vm: &mut Vm) {
+    let b = vm.builtins;
+    let t = &vm.t;
+    let types: Vec<(&str, GcRef)> = vec![
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool_),
+        ("float", t.float),
+        ("complex", t.complex),
+        ("str", t.str_),
+        ("bytes", t.bytes),
+        ("tuple", t.tuple),
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("range", t.range),
+        ("slice", t.slice),
+        ("property", t.property),
+        ("staticmethod", t.staticmethod),
+        ("classmethod", t.classmethod),
+        ("super", t.super_),
+        ("enumerate", t.enumerate),
+        ("zip", t.zip),
+        ("map", t.map),
+        ("filter", t.filter),
+        ("reversed", t.reversed),
+    ];
+    for (n, ty) in types {
+        let k = vm.intern(n);
+        set_str(b, k, ty);
+    }
+    for (n, v) in [("None", vm.none), ("True", vm.true_), ("False", vm.false_), ("NotImplemented", vm.notimpl), ("Ellipsis", vm.ellipsis)] {
+        let k = vm.intern(n);
+        set_str(b, k, v);
+    }
+    let k = vm.intern("__debug__");
+    set_str(b, k, vm.true_);
+    super::funcs::register(vm);
+    super::io::register(vm);
+    super::import::register(vm);
+    super::modules::register(vm);
+    let bm = crate::builtins::import::new_module(vm, "builtins", Some(b));
+    let k = vm.intern("builtins");
+    set_str(vm.modules, k, bm);
+}

@@ -1,0 +1,150 @@
+//! Callables and their parts: `CodeObj` (a loaded code object: the
+//! compiler's `CodeObject` plus its constants and names as heap objects),
+//! `FunctionObject`, `BuiltinFunctionObject` (a Rust function), bound
+//! `MethodObject`, `CellObject` (closure cells), `GeneratorObject` (owns a
+//! suspended frame) and the descriptor wrappers property, staticmethod,
+//! classmethod.
+
+use super::{visit_vec, GcRef, Layout};
+use crate::bytecode::CodeObject;
+use crate::vm::{PyResult, Vm};
+use kiln_gc::Header;
+use std::rc::Rc;
+
+/// Keyword arguments of a native call: (name str, value) pairs.
+pub type KwArgs<'a> = &'a [(GcRef, GcRef)];
+/// A builtin function: positional args (self first for methods), keywords.
+pub type NativeFn = fn(&mut Vm, &[GcRef], KwArgs) -> PyResult<GcRef>;
+
+#[repr(C)]
+pub struct CodeObj {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    pub code: Rc<CodeObject>,
+    /// `code.consts` as heap objects (nested code as `CodeObj`).
+    pub consts: Vec<Option<GcRef>>,
+    /// `code.names` as interned strs.
+    pub names: Vec<Option<GcRef>>,
+    /// `varnames ++ cellvars ++ freevars` as interned strs.
+    pub varnames: Vec<Option<GcRef>>,
+    pub filename: Option<GcRef>,
+    pub name: Option<GcRef>,
+}
+
+#[repr(C)]
+pub struct FunctionObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    pub code: Option<GcRef>,
+    pub globals: Option<GcRef>,
+    pub name: Option<GcRef>,
+    pub qualname: Option<GcRef>,
+    pub defaults: Option<GcRef>,
+    pub kwdefaults: Option<GcRef>,
+    pub closure: Option<GcRef>,
+    pub dict: Option<GcRef>,
+    pub annotations: Option<GcRef>,
+    pub doc: Option<GcRef>,
+    pub module: Option<GcRef>,
+}
+
+#[repr(C)]
+pub struct BuiltinFunctionObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    /// Bound first argument (`"abc".upper`), if any.
+    pub bound: Option<GcRef>,
+    pub name: &'static str,
+    pub func: NativeFn,
+}
+
+#[repr(C)]
+pub struct MethodObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    pub func: Option<GcRef>,
+    pub self_: Option<GcRef>,
+}
+
+#[repr(C)]
+pub struct CellObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    pub value: Option<GcRef>,
+}
+
+#[repr(C)]
+pub struct GeneratorObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    pub frame: Option<GcRef>,
+    pub name: Option<GcRef>,
+    pub qualname: Option<GcRef>,
+    /// 0 created, 1 suspended, 2 running, 3 finished.
+    pub state: i64,
+}
+
+/// property, staticmethod, classmethod (one layout, told apart by class).
+#[repr(C)]
+pub struct DescrObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    pub fget: Option<GcRef>,
+    pub fset: Option<GcRef>,
+    pub fdel: Option<GcRef>,
+    pub doc: Option<GcRef>,
+}
+
+kiln_jit::field_descr!(pub CELL_VALUE: CellObject.value, Ref, Mutable);
+
+crate::gc_layout!(CodeObj, CODE_TID, CODE_INFO, [filename, name], trace = true);
+crate::gc_layout!(
+    FunctionObject,
+    FUNC_TID,
+    FUNC_INFO,
+    [code, globals, name, qualname, defaults, kwdefaults, closure, dict, annotations, doc, module],
+    trace = false
+);
+crate::gc_layout!(BuiltinFunctionObject, BUILTIN_TID, BUILTIN_INFO, [bound], trace = false);
+crate::gc_layout!(MethodObject, METHOD_TID, METHOD_INFO, [func, self_], trace = false);
+crate::gc_layout!(CellObject, CELL_TID, CELL_INFO, [value], trace = false);
+crate::gc_layout!(GeneratorObject, GEN_TID, GEN_INFO, [frame, name, qualname], trace = false);
+crate::gc_layout!(DescrObject, DESCR_TID, DESCR_INFO, [fget, fset, fdel, doc], trace = false);
+
+macro_rules! layout_impl {
+    ($ty:ident, $tid:ident) => {
+        impl Layout for $ty {
+            fn tid() -> u32 {
+                $tid.load(std::sync::atomic::Ordering::Relaxed)
+            }
+        }
+    };
+}
+pub(crate) use layout_impl;
+
+impl Layout for CodeObj {
+    fn tid() -> u32 {
+        CODE_TID.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    fn trace_extra(&mut self, visit: kiln_gc::Visitor) {
+        visit_vec(&mut self.consts, visit);
+        visit_vec(&mut self.names, visit);
+        visit_vec(&mut self.varnames, visit);
+    }
+}
+layout_impl!(FunctionObject, FUNC_TID);
+layout_impl!(BuiltinFunctionObject, BUILTIN_TID);
+layout_impl!(MethodObject, METHOD_TID);
+layout_impl!(CellObject, CELL_TID);
+layout_impl!(GeneratorObject, GEN_TID);
+layout_impl!(DescrObject, DESCR_TID);
+
+pub(crate) fn register() {
+    super::register(&CODE_TID, &CODE_INFO);
+    super::register(&FUNC_TID, &FUNC_INFO);
+    super::register(&BUILTIN_TID, &BUILTIN_INFO);
+    super::register(&METHOD_TID, &METHOD_INFO);
+    super::register(&CELL_TID, &CELL_INFO);
+    super::register(&GEN_TID, &GEN_INFO);
+    super::register(&DESCR_TID, &DESCR_INFO);
+}

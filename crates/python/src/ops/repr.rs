@@ -1,0 +1,306 @@
+//! `repr()` and `str()` of objects, producing Rust strings. Containers
+//! detect self-reference (`[...]`) with a stack of objects being printed.
+
+use super::{call_method_opt, str_of, tname};
+use crate::object::dict::{table, DictObject, SetObject};
+use crate::object::exc::ExceptionObject;
+use crate::object::func::{BuiltinFunctionObject, FunctionObject, MethodObject};
+use crate::object::int::{BigIntObject, FloatObject, IntObject};
+use crate::object::misc::{ModuleObject, RangeObject, SliceObject};
+use crate::object::seq::{list_items, tuple_items, ListObject, TupleObject};
+use crate::object::str::{BytesObject, StrObject};
+use crate::object::typeobj::TypeObject;
+use crate::object::{cast, class_of, is, try_cast, GcRef};
+use crate::vm::{PyResult, Vm};
+
+thread_local! {
+    static REPR_STACK: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Python's repr of a str.
+pub fn repr_str(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unprintable(c) => {
+                let v = c as u32;
+                if v < 0x100 {
+                    out.push_str(&format!("\\x{:02x}", v));
+                } else if v < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", v));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", v));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    let v = c as u32;
+    (0x80..0xa0).contains(&v) || v == 0xad || (0xd800..0xe000).contains(&v) || v == 0xfeff
+        || (0x2028..=0x202f).contains(&v) && v != 0x202f
+        || (0xe000..0xf900).contains(&v)
+}
+
+pub fn repr_bytes(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{:02x}", c)),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+pub fn float_repr(x: f64) -> String {
+    crate::format::float_repr::float_repr(x)
+}
+
+fn guarded(r: GcRef, empty: &str, f: impl FnOnce() -> PyResult<String>) -> PyResult<String> {
+    let addr = r.addr();
+    if REPR_STACK.with(|s| s.borrow().contains(&addr)) {
+        return Ok(empty.to_string());
+    }
+    REPR_STACK.with(|s| s.borrow_mut().push(addr));
+    let out = f();
+    REPR_STACK.with(|s| s.borrow_mut().pop());
+    out
+}
+
+fn join_reprs(vm: &mut Vm, items: &[GcRef]) -> PyResult<String> {
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&repr(vm, *it)?);
+    }
+    Ok(out)
+}
+
+/// `repr(r)`.
+pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
+    let cls = class_of(r);
+    if cast::<TypeObject>(cls).heap {
+        let n = vm.intern("__repr__");
+        if let Some(m) = super::lookup(vm, cls, n) {
+            if class_of(m) != vm.t.method_descr {
+                let f = super::bind(vm, m, Some(r), cls)?;
+                let s = super::call(vm, f, &[], &[])?;
+                if !is::<StrObject>(s) {
+                    return Err(vm.type_error(format!("__repr__ returned non-string (type {})", tname(s))));
+                }
+                return Ok(str_of(s).to_string());
+            }
+        }
+    }
+    if r == vm.none {
+        return Ok("None".into());
+    }
+    if r == vm.true_ {
+        return Ok("True".into());
+    }
+    if r == vm.false_ {
+        return Ok("False".into());
+    }
+    if r == vm.notimpl {
+        return Ok("NotImplemented".into());
+    }
+    if r == vm.ellipsis {
+        return Ok("Ellipsis".into());
+    }
+    if let Some(i) = try_cast::<IntObject>(r) {
+        return Ok(i.value.to_string());
+    }
+    if let Some(b) = try_cast::<BigIntObject>(r) {
+        return Ok(b.value.to_string());
+    }
+    if let Some(f) = try_cast::<FloatObject>(r) {
+        return Ok(float_repr(f.value));
+    }
+    if let Some(s) = try_cast::<StrObject>(r) {
+        return Ok(repr_str(&s.s));
+    }
+    if let Some(b) = try_cast::<BytesObject>(r) {
+        return Ok(repr_bytes(&b.b));
+    }
+    if is::<ListObject>(r) {
+        return guarded(r, "[...]", || {
+            let items = list_items(r).clone();
+            Ok(format!("[{}]", join_reprs(vm, &items)?))
+        });
+    }
+    if is::<TupleObject>(r) {
+        let items = tuple_items(r);
+        if items.len() == 1 {
+            return Ok(format!("({},)", repr(vm, items[0])?));
+        }
+        return guarded(r, "(...)", || Ok(format!("({})", join_reprs(vm, items)?)));
+    }
+    if is::<DictObject>(r) {
+        return guarded(r, "{...}", || {
+            let entries: Vec<_> = table(r).iter().copied().collect();
+            let mut out = String::from("{");
+            for (i, e) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&repr(vm, e.key.unwrap())?);
+                out.push_str(": ");
+                out.push_str(&repr(vm, e.value.unwrap())?);
+            }
+            out.push('}');
+            Ok(out)
+        });
+    }
+    if is::<SetObject>(r) {
+        let frozen = cls == vm.t.frozenset;
+        let keys: Vec<GcRef> = table(r).iter().map(|e| e.key.unwrap()).collect();
+        if keys.is_empty() {
+            return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+        }
+        return guarded(r, "{...}", || {
+            let inner = join_reprs(vm, &keys)?;
+            Ok(if frozen { format!("frozenset({{{}}})", inner) } else { format!("{{{}}}", inner) })
+        });
+    }
+    if let Some(rg) = try_cast::<RangeObject>(r) {
+        return Ok(if rg.step == 1 {
+            format!("range({}, {})", rg.start, rg.stop)
+        } else {
+            format!("range({}, {}, {})", rg.start, rg.stop, rg.step)
+        });
+    }
+    if let Some(s) = try_cast::<SliceObject>(r) {
+        let (a, b, c) = (s.start, s.stop, s.step);
+        let f = |vm: &mut Vm, x: Option<GcRef>| -> PyResult<String> {
+            match x {
+                Some(x) => repr(vm, x),
+                None => Ok("None".into()),
+            }
+        };
+        let (a, b, c) = (f(vm, a)?, f(vm, b)?, f(vm, c)?);
+        return Ok(format!("slice({}, {}, {})", a, b, c));
+    }
+    if is::<TypeObject>(r) {
+        let name = cast::<TypeObject>(r).qualname.or(cast::<TypeObject>(r).name).map_or("?".into(), |n| str_of(n).to_string());
+        if cast::<TypeObject>(r).heap {
+            let modname = {
+                let n = vm.intern("__module__");
+                cast::<TypeObject>(r).dict.and_then(|d| crate::object::dict::get_str(d, n))
+            };
+            if let Some(m) = modname.filter(|m| is::<StrObject>(*m)) {
+                if str_of(m) != "builtins" {
+                    return Ok(format!("<class '{}.{}'>", str_of(m), name));
+                }
+            }
+        }
+        return Ok(format!("<class '{}'>", name));
+    }
+    if let Some(f) = try_cast::<FunctionObject>(r) {
+        let q = f.qualname.map_or("?".into(), |q| str_of(q).to_string());
+        return Ok(format!("<function {} at {:#x}>", q, r.addr()));
+    }
+    if let Some(b) = try_cast::<BuiltinFunctionObject>(r) {
+        return Ok(match b.bound {
+            Some(s) if !is::<ModuleObject>(s) => format!("<built-in method {} of {} object at {:#x}>", b.name, tname(s), s.addr()),
+            _ => format!("<built-in function {}>", b.name),
+        });
+    }
+    if let Some(m) = try_cast::<MethodObject>(r) {
+        let f = m.func.unwrap();
+        let s = m.self_.unwrap();
+        let q = try_cast::<FunctionObject>(f).and_then(|f| f.qualname).map_or("?".into(), |q| str_of(q).to_string());
+        let sr = repr(vm, s)?;
+        return Ok(format!("<bound method {} of {}>", q, sr));
+    }
+    if is::<ModuleObject>(r) {
+        let n = super::module_name(vm, r);
+        return Ok(format!("<module '{}'>", n));
+    }
+    if let Some(e) = try_cast::<ExceptionObject>(r) {
+        let args = tuple_items(e.args.unwrap_or(vm.empty_tuple));
+        let name = tname(r);
+        return Ok(if args.len() == 1 {
+            format!("{}({})", name, repr(vm, args[0])?)
+        } else {
+            format!("{}({})", name, join_reprs(vm, args)?)
+        });
+    }
+    if let Some(g) = try_cast::<crate::object::func::GeneratorObject>(r) {
+        let q = g.qualname.map_or("?".into(), |q| str_of(q).to_string());
+        return Ok(format!("<{} object {} at {:#x}>", tname(r), q, r.addr()));
+    }
+    if let Some(s) = crate::builtins::attrs::special_repr(vm, r)? {
+        return Ok(s);
+    }
+    let modname = if cast::<TypeObject>(cls).heap {
+        let n = vm.intern("__module__");
+        cast::<TypeObject>(cls).dict.and_then(|d| crate::object::dict::get_str(d, n)).filter(|m| is::<StrObject>(*m)).map(|m| format!("{}.", str_of(m))).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let q = cast::<TypeObject>(cls).qualname.or(cast::<TypeObject>(cls).name).map_or("?".into(), |n| str_of(n).to_string());
+    Ok(format!("<{}{} object at {:#x}>", modname, q, r.addr()))
+}
+
+/// `str(r)`.
+pub fn str_(vm: &mut Vm, r: GcRef) -> PyResult<String> {
+    if let Some(s) = try_cast::<StrObject>(r) {
+        return Ok(s.s.clone());
+    }
+    let cls = class_of(r);
+    if cast::<TypeObject>(cls).heap {
+        let n = vm.intern("__str__");
+        if let Some(m) = super::lookup(vm, cls, n) {
+            if class_of(m) != vm.t.method_descr {
+                let f = super::bind(vm, m, Some(r), cls)?;
+                let s = super::call(vm, f, &[], &[])?;
+                if !is::<StrObject>(s) {
+                    return Err(vm.type_error(format!("__str__ returned non-string (type {})", tname(s))));
+                }
+                return Ok(str_of(s).to_string());
+            }
+        }
+    }
+    if let Some(e) = try_cast::<ExceptionObject>(r) {
+        let args = tuple_items(e.args.unwrap_or(vm.empty_tuple));
+        if vm.exc_matches(r, "KeyError") && args.len() == 1 {
+            return repr(vm, args[0]);
+        }
+        return match args.len() {
+            0 => Ok(String::new()),
+            1 => str_(vm, args[0]),
+            _ => repr(vm, e.args.unwrap()),
+        };
+    }
+    let _ = call_method_opt;
+    repr(vm, r)
+}
