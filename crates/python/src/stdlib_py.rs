@@ -45,6 +45,7 @@ macro_rules! modules {
 
 modules![
     ("__future__", "__future__.py", false),
+    ("_fileio", "_fileio.py", false),
     ("_sha512", "_sha512.py", false),
     ("abc", "abc.py", false),
     ("array", "array.py", false),

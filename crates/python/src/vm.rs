@@ -116,7 +116,7 @@ const SMALL_MIN: i64 = -5;
 const SMALL_MAX: i64 = 256;
 
 /// Makes a builtin type object (no dict yet while bootstrapping).
-fn raw_type(meta: Option<GcRef>, base: Option<GcRef>, layout: InstLayout) -> GcRef {
+pub(crate) fn raw_type(meta: Option<GcRef>, base: Option<GcRef>, layout: InstLayout) -> GcRef {
     let r = alloc(TypeObject {
         hdr: HDR,
         cls: meta,
@@ -278,12 +278,50 @@ impl Vm {
     fn keep_types(&mut self) {
         let t = &self.t;
         let all = [
-            t.object, t.type_, t.int, t.bool_, t.float, t.complex, t.str_, t.bytes, t.tuple,
-            t.list, t.dict, t.set, t.frozenset, t.range, t.slice, t.none, t.notimpl, t.ellipsis,
-            t.function, t.builtin_function, t.method_descr, t.method, t.code, t.cell, t.module, t.generator,
-            t.coroutine, t.property, t.staticmethod, t.classmethod, t.super_, t.iterator, t.range_iterator,
-            t.enumerate, t.zip, t.map, t.filter, t.reversed, t.dict_keys, t.dict_values,
-            t.dict_items, t.frame, t.traceback, t.base_exception,
+            t.object,
+            t.type_,
+            t.int,
+            t.bool_,
+            t.float,
+            t.complex,
+            t.str_,
+            t.bytes,
+            t.tuple,
+            t.list,
+            t.dict,
+            t.set,
+            t.frozenset,
+            t.range,
+            t.slice,
+            t.none,
+            t.notimpl,
+            t.ellipsis,
+            t.function,
+            t.builtin_function,
+            t.method_descr,
+            t.method,
+            t.code,
+            t.cell,
+            t.module,
+            t.generator,
+            t.coroutine,
+            t.property,
+            t.staticmethod,
+            t.classmethod,
+            t.super_,
+            t.iterator,
+            t.range_iterator,
+            t.enumerate,
+            t.zip,
+            t.map,
+            t.filter,
+            t.reversed,
+            t.dict_keys,
+            t.dict_values,
+            t.dict_items,
+            t.frame,
+            t.traceback,
+            t.base_exception,
         ];
         for r in all {
             self.keep(r);

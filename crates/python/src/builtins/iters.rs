@@ -23,21 +23,53 @@ pub fn builtin_iter_opt(vm: &mut Vm, r: GcRef) -> Option<GcRef> {
     }
     if is::<DictObject>(r) {
         let n = table(r).entries.len() as i64;
-        return Some(new_iter(it, IterKind::DictKeys, Some(r), None, 0, n, table(r).len() as i64));
+        return Some(new_iter(
+            it,
+            IterKind::DictKeys,
+            Some(r),
+            None,
+            0,
+            n,
+            table(r).len() as i64,
+        ));
     }
     if is::<SetObject>(r) {
-        return Some(new_iter(it, IterKind::SetItems, Some(r), None, 0, 0, table(r).len() as i64));
+        return Some(new_iter(
+            it,
+            IterKind::SetItems,
+            Some(r),
+            None,
+            0,
+            0,
+            table(r).len() as i64,
+        ));
     }
     if let Some(rg) = try_cast::<RangeObject>(r) {
         let (a, b, s) = (rg.start, rg.stop, rg.step);
-        return Some(new_iter(vm.t.range_iterator, IterKind::Range, None, None, a, b, s));
+        return Some(new_iter(
+            vm.t.range_iterator,
+            IterKind::Range,
+            None,
+            None,
+            a,
+            b,
+            s,
+        ));
     }
     let cls = class_of(r);
     if cls == vm.t.dict_keys || cls == vm.t.dict_values || cls == vm.t.dict_items {
         let d = cast::<IterObject>(r).a.expect("dict");
         let kind = cast::<IterObject>(r).kind;
         let n = table(d).entries.len() as i64;
-        return Some(new_iter(it, kind, Some(d), None, 0, n, table(d).len() as i64));
+        return Some(new_iter(
+            it,
+            kind,
+            Some(d),
+            None,
+            0,
+            n,
+            table(d).len() as i64,
+        ));
     }
     None
 }
@@ -62,8 +94,14 @@ pub fn get_iter(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
                 let f = ops::bind(vm, m, Some(r), cls)?;
                 let i = ops::call(vm, f, &[], &[])?;
                 let nn = vm.intern("__next__");
-                if !is::<IterObject>(i) && !is::<GeneratorObject>(i) && ops::lookup(vm, class_of(i), nn).is_none() {
-                    return Err(vm.type_error(format!("iter() returned non-iterator of type '{}'", tname(i))));
+                if !is::<IterObject>(i)
+                    && !is::<GeneratorObject>(i)
+                    && ops::lookup(vm, class_of(i), nn).is_none()
+                {
+                    return Err(vm.type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        tname(i)
+                    )));
                 }
                 return Ok(i);
             }
@@ -73,7 +111,15 @@ pub fn get_iter(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
         }
         let n = vm.intern("__getitem__");
         if ops::lookup(vm, cls, n).is_some() {
-            return Ok(new_iter(vm.t.iterator, IterKind::GetItem, Some(r), None, 0, 0, 0));
+            return Ok(new_iter(
+                vm.t.iterator,
+                IterKind::GetItem,
+                Some(r),
+                None,
+                0,
+                0,
+                0,
+            ));
         }
         return Err(vm.type_error(format!("'{}' object is not iterable", tname(r))));
     }
@@ -85,7 +131,8 @@ pub fn get_iter(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
 
 fn stop_value_of(vm: &mut Vm, e: GcRef) -> GcRef {
     let args = try_cast::<crate::object::exc::ExceptionObject>(e).and_then(|x| x.args);
-    args.and_then(|a| tuple_items(a).first().copied()).unwrap_or(vm.none)
+    args.and_then(|a| tuple_items(a).first().copied())
+        .unwrap_or(vm.none)
 }
 
 /// `next(it)`: `Ok(None)` when exhausted (the StopIteration value is left
@@ -190,9 +237,16 @@ fn iter_next(vm: &mut Vm, it: GcRef, io: &mut IterObject) -> PyResult<Option<GcR
             let Some(d) = io.a else { return Ok(None) };
             let t = table(d);
             if t.len() as i64 != io.step {
-                let what = if io.kind == IterKind::SetItems { "set" } else { "dictionary" };
+                let what = if io.kind == IterKind::SetItems {
+                    "set"
+                } else {
+                    "dictionary"
+                };
                 io.step = -1;
-                return Err(vm.err("RuntimeError", format!("{what} changed size during iteration")));
+                return Err(vm.err(
+                    "RuntimeError",
+                    format!("{what} changed size during iteration"),
+                ));
             }
             let mut i = io.i as usize;
             while i < t.entries.len() && t.entries[i].key.is_none() {
@@ -237,13 +291,19 @@ fn iter_next(vm: &mut Vm, it: GcRef, io: &mut IterObject) -> PyResult<Option<GcR
                     Some(v) => list_items(keep).push(v),
                     None => {
                         if cast::<IterObject>(it).step == 1 && k > 0 {
-                            return Err(vm.value_error(format!("zip() argument {} is shorter than argument 1", k + 1)));
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is shorter than argument 1",
+                                k + 1
+                            )));
                         }
                         if cast::<IterObject>(it).step == 1 && k == 0 {
                             for j in 1..n {
                                 let i2 = tuple_items(its)[j];
                                 if next(vm, i2)?.is_some() {
-                                    return Err(vm.value_error(format!("zip() argument {} is longer than argument 1", j + 1)));
+                                    return Err(vm.value_error(format!(
+                                        "zip() argument {} is longer than argument 1",
+                                        j + 1
+                                    )));
                                 }
                             }
                         }
@@ -306,7 +366,10 @@ fn iter_next(vm: &mut Vm, it: GcRef, io: &mut IterObject) -> PyResult<Option<GcR
                     cast::<IterObject>(it).i += 1;
                     Ok(Some(v))
                 }
-                Err(e) if vm.exc_matches(e.0, "IndexError") || vm.exc_matches(e.0, "StopIteration") => {
+                Err(e)
+                    if vm.exc_matches(e.0, "IndexError")
+                        || vm.exc_matches(e.0, "StopIteration") =>
+                {
                     cast::<IterObject>(it).a = None;
                     Ok(None)
                 }
@@ -362,7 +425,15 @@ pub fn builtin_next(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef>
 pub fn builtin_iter_fn(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     match args.len() {
         1 => get_iter(vm, args[0]),
-        2 => Ok(new_iter(vm.t.iterator, IterKind::Callable, Some(args[0]), Some(args[1]), 0, 0, 0)),
+        2 => Ok(new_iter(
+            vm.t.iterator,
+            IterKind::Callable,
+            Some(args[0]),
+            Some(args[1]),
+            0,
+            0,
+            0,
+        )),
         _ => Err(vm.type_error("iter expected 1 or 2 arguments")),
     }
 }
@@ -371,12 +442,24 @@ fn enumerate_new(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     if args.len() < 2 {
         return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
     }
-    let start = match args.get(2).copied().or_else(|| kw.iter().find(|(k, _)| ops::str_of(*k) == "start").map(|(_, v)| *v)) {
+    let start = match args.get(2).copied().or_else(|| {
+        kw.iter()
+            .find(|(k, _)| ops::str_of(*k) == "start")
+            .map(|(_, v)| *v)
+    }) {
         Some(s) => ops::item::index_value(vm, s)?,
         None => 0,
     };
     let inner = get_iter(vm, args[1])?;
-    Ok(new_iter(vm.t.enumerate, IterKind::Enumerate, Some(inner), None, start, 0, 0))
+    Ok(new_iter(
+        vm.t.enumerate,
+        IterKind::Enumerate,
+        Some(inner),
+        None,
+        start,
+        0,
+        0,
+    ))
 }
 
 fn zip_new(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
@@ -393,7 +476,15 @@ fn zip_new(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     }
     let v = list_items(keep).clone();
     let t = vm.tuple(&v);
-    Ok(new_iter(vm.t.zip, IterKind::Zip, None, Some(t), 0, 0, strict))
+    Ok(new_iter(
+        vm.t.zip,
+        IterKind::Zip,
+        None,
+        Some(t),
+        0,
+        0,
+        strict,
+    ))
 }
 
 fn map_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
@@ -407,15 +498,34 @@ fn map_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     }
     let v = list_items(keep).clone();
     let t = vm.tuple(&v);
-    Ok(new_iter(vm.t.map, IterKind::Map, Some(args[1]), Some(t), 0, 0, 0))
+    Ok(new_iter(
+        vm.t.map,
+        IterKind::Map,
+        Some(args[1]),
+        Some(t),
+        0,
+        0,
+        0,
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     if args.len() != 3 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "filter expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let i = get_iter(vm, args[2])?;
-    Ok(new_iter(vm.t.filter, IterKind::Filter, Some(args[1]), Some(i), 0, 0, 0))
+    Ok(new_iter(
+        vm.t.filter,
+        IterKind::Filter,
+        Some(args[1]),
+        Some(i),
+        0,
+        0,
+        0,
+    ))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
@@ -432,23 +542,56 @@ fn reversed_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
         let n = super::seqs::range_len(rg.start, rg.stop, rg.step);
         let last = rg.start + (n - 1) * rg.step;
         let (st, stop) = (last, rg.start - rg.step);
-        return Ok(new_iter(vm.t.range_iterator, IterKind::Range, None, None, st, stop, -rg.step));
+        return Ok(new_iter(
+            vm.t.range_iterator,
+            IterKind::Range,
+            None,
+            None,
+            st,
+            stop,
+            -rg.step,
+        ));
     }
     if is::<DictObject>(s) {
-        let keys: Vec<GcRef> = table(s).iter().map(|e| e.key.unwrap()).rev().collect();
+        let mut keys: Vec<GcRef> = table(s).iter().map(|e| e.key.unwrap()).collect();
+        keys.reverse();
         let l = vm.list(keys);
-        return Ok(new_iter(vm.t.reversed, IterKind::Seq, Some(l), None, 0, 0, 0));
+        return Ok(new_iter(
+            vm.t.reversed,
+            IterKind::Seq,
+            Some(l),
+            None,
+            0,
+            0,
+            0,
+        ));
     }
     if is::<StrObject>(s) {
         let chars: String = ops::str_of(s).chars().rev().collect();
         let r = vm.new_str(chars);
-        return Ok(new_iter(vm.t.reversed, IterKind::Seq, Some(r), None, 0, 0, 0));
+        return Ok(new_iter(
+            vm.t.reversed,
+            IterKind::Seq,
+            Some(r),
+            None,
+            0,
+            0,
+            0,
+        ));
     }
     let n = match super::seqs::len_opt(vm, s)? {
         Some(n) => n,
         None => return Err(vm.type_error(format!("'{}' object is not reversible", tname(s)))),
     };
-    Ok(new_iter(vm.t.reversed, IterKind::Reversed, Some(s), None, n as i64 - 1, 0, 0))
+    Ok(new_iter(
+        vm.t.reversed,
+        IterKind::Reversed,
+        Some(s),
+        None,
+        n as i64 - 1,
+        0,
+        0,
+    ))
 }
 
 // ---- generators ----
@@ -500,7 +643,16 @@ fn length_hint(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 pub fn register(vm: &mut Vm) {
     let t = &vm.t;
-    let its = [t.iterator, t.range_iterator, t.enumerate, t.zip, t.map, t.filter, t.reversed, t.generator];
+    let its = [
+        t.iterator,
+        t.range_iterator,
+        t.enumerate,
+        t.zip,
+        t.map,
+        t.filter,
+        t.reversed,
+        t.generator,
+    ];
     for ty in its {
         def_method(vm, ty, "__iter__", it_iter);
         def_method(vm, ty, "__next__", it_next);

@@ -121,11 +121,21 @@ fn arg_count(vm: &mut Vm, name: &str, args: &[GcRef], min: usize, max: usize) ->
     let n = args.len() - 1;
     if n < min || n > max {
         return Err(if min == max {
-            vm.type_error(format!("{name}() takes exactly {} argument{} ({n} given)", min, if min == 1 { "" } else { "s" }))
+            vm.type_error(format!(
+                "{name}() takes exactly {} argument{} ({n} given)",
+                min,
+                if min == 1 { "" } else { "s" }
+            ))
         } else if n < min {
-            vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" }))
+            vm.type_error(format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            ))
         } else {
-            vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }))
+            vm.type_error(format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            ))
         });
     }
     Ok(())
@@ -174,7 +184,10 @@ fn range_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let a = &args[1..];
     let conv = |vm: &mut Vm, x: GcRef| -> PyResult<i64> {
         if !is::<IntObject>(x) && !cast::<TypeObject>(class_of(x)).heap {
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tname(x))));
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tname(x)
+            )));
         }
         index_value(vm, x)
     };
@@ -252,7 +265,13 @@ fn list_insert(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.none)
 }
 
-fn find_index(vm: &mut Vm, items: &[GcRef], x: GcRef, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_index(
+    vm: &mut Vm,
+    items: &[GcRef],
+    x: GcRef,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     for (i, it) in items.iter().enumerate().take(stop).skip(start) {
         if ops::eq_bool(vm, *it, x)? {
             return Ok(Some(i));
@@ -347,7 +366,12 @@ fn list_copy(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 /// Stable merge sort of `items` by `keys` (parallel), propagating errors.
-pub fn sort_items(vm: &mut Vm, items: &mut Vec<GcRef>, key: Option<GcRef>, reverse: bool) -> PyResult<()> {
+pub fn sort_items(
+    vm: &mut Vm,
+    items: &mut Vec<GcRef>,
+    key: Option<GcRef>,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     // Keys live in a GC list while computed (allocation may collect).
     let keys_l = vm.list(Vec::new());
@@ -376,7 +400,13 @@ pub fn sort_items(vm: &mut Vm, items: &mut Vec<GcRef>, key: Option<GcRef>, rever
     Ok(())
 }
 
-fn merge_sort(vm: &mut Vm, keys: &[GcRef], v: &mut [usize], buf: &mut [usize], rev: bool) -> PyResult<()> {
+fn merge_sort(
+    vm: &mut Vm,
+    keys: &[GcRef],
+    v: &mut [usize],
+    buf: &mut [usize],
+    rev: bool,
+) -> PyResult<()> {
     let n = v.len();
     if n <= 1 {
         return Ok(());
@@ -386,7 +416,11 @@ fn merge_sort(vm: &mut Vm, keys: &[GcRef], v: &mut [usize], buf: &mut [usize], r
             let mut j = i;
             while j > 0 {
                 let (a, b) = (keys[v[j]], keys[v[j - 1]]);
-                let less = if rev { ops::cmp::lt(vm, b, a)? } else { ops::cmp::lt(vm, a, b)? };
+                let less = if rev {
+                    ops::cmp::lt(vm, b, a)?
+                } else {
+                    ops::cmp::lt(vm, a, b)?
+                };
                 if !less {
                     break;
                 }
@@ -407,7 +441,11 @@ fn merge_sort(vm: &mut Vm, keys: &[GcRef], v: &mut [usize], buf: &mut [usize], r
     let (mut i, mut j, mut k) = (0, mid, 0);
     while i < mid && j < n {
         let (a, b) = (keys[buf[j]], keys[buf[i]]);
-        let take_right = if rev { ops::cmp::lt(vm, b, a)? } else { ops::cmp::lt(vm, a, b)? };
+        let take_right = if rev {
+            ops::cmp::lt(vm, b, a)?
+        } else {
+            ops::cmp::lt(vm, a, b)?
+        };
         if take_right {
             v[k] = buf[j];
             j += 1;
@@ -437,7 +475,11 @@ pub fn sort_kw(vm: &mut Vm, kw: KwArgs) -> PyResult<(Option<GcRef>, bool)> {
         match ops::str_of(*k) {
             "key" => key = Some(*v).filter(|x| *x != vm.none),
             "reverse" => rev = ops::truthy(vm, *v)?,
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for sort()"
+                )))
+            }
         }
     }
     Ok((key, rev))
@@ -463,7 +505,13 @@ fn seq_getitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let c = args[0];
     // Bypass user overrides: operate on the builtin layout.
     let cls = class_of(c);
-    let base = if is::<ListObject>(c) { vm.t.list } else if is::<DictObject>(c) { vm.t.dict } else { cls };
+    let base = if is::<ListObject>(c) {
+        vm.t.list
+    } else if is::<DictObject>(c) {
+        vm.t.dict
+    } else {
+        cls
+    };
     crate::object::set_class(c, base);
     let r = ops::item::getitem(vm, c, args[1]);
     crate::object::set_class(c, cls);
@@ -473,7 +521,13 @@ fn seq_getitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 fn seq_setitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let c = args[0];
     let cls = class_of(c);
-    let base = if is::<ListObject>(c) { vm.t.list } else if is::<DictObject>(c) { vm.t.dict } else { cls };
+    let base = if is::<ListObject>(c) {
+        vm.t.list
+    } else if is::<DictObject>(c) {
+        vm.t.dict
+    } else {
+        cls
+    };
     crate::object::set_class(c, base);
     let r = ops::item::setitem(vm, c, args[1], args[2]);
     crate::object::set_class(c, cls);
@@ -503,7 +557,15 @@ fn seq_eq(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 fn seq_repr(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let c = args[0];
     let cls = class_of(c);
-    let base = if is::<ListObject>(c) { vm.t.list } else if is::<DictObject>(c) { vm.t.dict } else if is::<TupleObject>(c) { vm.t.tuple } else { cls };
+    let base = if is::<ListObject>(c) {
+        vm.t.list
+    } else if is::<DictObject>(c) {
+        vm.t.dict
+    } else if is::<TupleObject>(c) {
+        vm.t.tuple
+    } else {
+        cls
+    };
     crate::object::set_class(c, base);
     let r = ops::repr::repr(vm, c);
     crate::object::set_class(c, cls);

@@ -155,7 +155,13 @@ pub fn init_builtins(vm: &mut Vm) {
         let k = vm.intern(n);
         set_str(b, k, ty);
     }
-    for (n, v) in [("None", vm.none), ("True", vm.true_), ("False", vm.false_), ("NotImplemented", vm.notimpl), ("Ellipsis", vm.ellipsis)] {
+    for (n, v) in [
+        ("None", vm.none),
+        ("True", vm.true_),
+        ("False", vm.false_),
+        ("NotImplemented", vm.notimpl),
+        ("Ellipsis", vm.ellipsis),
+    ] {
         let k = vm.intern(n);
         set_str(b, k, v);
     }

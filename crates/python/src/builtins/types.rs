@@ -53,7 +53,10 @@ pub fn alloc_instance(vm: &mut Vm, cls: GcRef, args: &[GcRef]) -> PyResult<GcRef
                 crate::object::set_class(o, cls);
                 Ok(o)
             }
-            None => Err(vm.type_error(format!("cannot create '{}' instances", ops::type_name_of(cls)))),
+            None => Err(vm.type_error(format!(
+                "cannot create '{}' instances",
+                ops::type_name_of(cls)
+            ))),
         },
     }
 }
@@ -91,7 +94,10 @@ pub fn call_type(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResul
             }
             return Ok(o);
         }
-        return Err(vm.type_error(format!("cannot create '{}' instances", ops::type_name_of(cls))));
+        return Err(vm.type_error(format!(
+            "cannot create '{}' instances",
+            ops::type_name_of(cls)
+        )));
     }
     let meta_is_type = vm.is_subtype(cls, vm.t.type_);
     if meta_is_type {
@@ -99,7 +105,12 @@ pub fn call_type(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResul
         let n = vm.intern("__new__");
         let new = ops::lookup(vm, cls, n);
         let obj = match new {
-            Some(nf) if class_of(nf) == vm.t.staticmethod && cast::<DescrObject>(nf).fget.is_some_and(|f| is::<FunctionObject>(f)) => {
+            Some(nf)
+                if class_of(nf) == vm.t.staticmethod
+                    && cast::<DescrObject>(nf)
+                        .fget
+                        .is_some_and(|f| is::<FunctionObject>(f)) =>
+            {
                 let f = cast::<DescrObject>(nf).fget.unwrap();
                 let mut v = vec![cls];
                 v.extend_from_slice(args);
@@ -123,7 +134,12 @@ pub fn call_type(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResul
     let n_init = vm.intern("__init__");
     let new = ops::lookup(vm, cls, n_new);
     let init = ops::lookup(vm, cls, n_init);
-    let custom_new = new.filter(|nf| class_of(*nf) == vm.t.staticmethod && cast::<DescrObject>(*nf).fget.is_some_and(|f| is::<FunctionObject>(f)));
+    let custom_new = new.filter(|nf| {
+        class_of(*nf) == vm.t.staticmethod
+            && cast::<DescrObject>(*nf)
+                .fget
+                .is_some_and(|f| is::<FunctionObject>(f))
+    });
     let obj = match custom_new {
         Some(nf) => {
             let f = cast::<DescrObject>(nf).fget.unwrap();
@@ -133,8 +149,13 @@ pub fn call_type(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResul
         }
         None => {
             let init_is_py = init.is_some_and(|i| is::<FunctionObject>(i));
-            if !init_is_py && (!args.is_empty() || !kw.is_empty()) && cast::<TypeObject>(cls).layout == InstLayout::Instance {
-                return Err(vm.type_error(format!("{}() takes no arguments", ops::type_name_of(cls))));
+            if !init_is_py
+                && (!args.is_empty() || !kw.is_empty())
+                && cast::<TypeObject>(cls).layout == InstLayout::Instance
+            {
+                return Err(
+                    vm.type_error(format!("{}() takes no arguments", ops::type_name_of(cls)))
+                );
             }
             let o = alloc_instance(vm, cls, args)?;
             if cast::<TypeObject>(cls).layout == InstLayout::Builtin && !init_is_py {
@@ -159,7 +180,9 @@ pub fn call_type(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResul
             v.extend_from_slice(args);
             let r = ops::call(vm, i, &v, kw)?;
             if r != vm.none {
-                return Err(vm.type_error(format!("__init__() should return None, not '{}'", tname(r))));
+                return Err(
+                    vm.type_error(format!("__init__() should return None, not '{}'", tname(r)))
+                );
             }
         }
     }
@@ -198,7 +221,9 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
         table(d).push_new(e.hash, e.key.unwrap(), e.value);
     }
     let qn_key = vm.intern("__qualname__");
-    let qualname = get_str(d, qn_key).filter(|q| is::<StrObject>(*q)).unwrap_or(name);
+    let qualname = get_str(d, qn_key)
+        .filter(|q| is::<StrObject>(*q))
+        .unwrap_or(name);
     crate::object::dict::del_str(d, qn_key);
     let cls = alloc(TypeObject {
         hdr: HDR,
@@ -230,7 +255,11 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
         cast::<TypeObject>(*b).subclasses.push(Some(cls));
     }
     // Implicit wrappers.
-    for (n, wrap) in [("__new__", vm.t.staticmethod), ("__init_subclass__", vm.t.classmethod), ("__class_getitem__", vm.t.classmethod)] {
+    for (n, wrap) in [
+        ("__new__", vm.t.staticmethod),
+        ("__init_subclass__", vm.t.classmethod),
+        ("__class_getitem__", vm.t.classmethod),
+    ] {
         let k = vm.intern(n);
         if let Some(f) = get_str(d, k) {
             if is::<FunctionObject>(f) {
@@ -242,7 +271,9 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
     let mk = vm.intern("__module__");
     if get_str(d, mk).is_none() {
         if let Some(f) = vm.frame {
-            let g = cast::<crate::interp::frame::FrameObject>(f).globals.expect("globals");
+            let g = cast::<crate::interp::frame::FrameObject>(f)
+                .globals
+                .expect("globals");
             let nk = vm.intern("__name__");
             if let Some(m) = get_str(g, nk) {
                 set_str(d, mk, m);
@@ -266,7 +297,13 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
     }
     // __init_subclass__ of the parent.
     let isk = vm.intern("__init_subclass__");
-    let parent_mro: Vec<GcRef> = cast::<TypeObject>(cls).mro.iter().flatten().skip(1).copied().collect();
+    let parent_mro: Vec<GcRef> = cast::<TypeObject>(cls)
+        .mro
+        .iter()
+        .flatten()
+        .skip(1)
+        .copied()
+        .collect();
     for p in parent_mro {
         if let Some(pd) = cast::<TypeObject>(p).dict {
             if let Some(f) = get_str(pd, isk) {
@@ -287,7 +324,11 @@ fn build_class(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     let (func, name) = (args[0], args[1]);
     let bases = vm.tuple(&args[2..]);
     let mut meta = kwarg(kw, "metaclass");
-    let rest: Vec<(GcRef, GcRef)> = kw.iter().filter(|(k, _)| str_of(*k) != "metaclass").copied().collect();
+    let rest: Vec<(GcRef, GcRef)> = kw
+        .iter()
+        .filter(|(k, _)| str_of(*k) != "metaclass")
+        .copied()
+        .collect();
     if meta.is_none() {
         let mut m = vm.t.type_;
         for b in &args[2..] {
@@ -299,10 +340,15 @@ fn build_class(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
         meta = Some(m);
     }
     let meta = meta.unwrap();
-    let ns = match ops::getattr_opt(vm, meta, vm_str(vm, "__prepare__"))? {
+    let prep = vm_str(vm, "__prepare__");
+    let ns = match ops::getattr_opt(vm, meta, prep)? {
         Some(p) if is::<TypeObject>(meta) && cast::<TypeObject>(meta).heap => {
             let r = ops::call(vm, p, &[name, bases], &rest)?;
-            if is::<DictObject>(r) { r } else { vm.dict() }
+            if is::<DictObject>(r) {
+                r
+            } else {
+                vm.dict()
+            }
         }
         _ => vm.dict(),
     };
@@ -321,7 +367,9 @@ fn object_init(_vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn object_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let cls = *args.first().ok_or_else(|| vm.type_error("object.__new__(): not enough arguments"))?;
+    let cls = *args
+        .first()
+        .ok_or_else(|| vm.type_error("object.__new__(): not enough arguments"))?;
     if !is::<TypeObject>(cls) {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     }
@@ -329,7 +377,11 @@ fn object_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn object_eq(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    Ok(if args[0] == args[1] { vm.true_ } else { vm.notimpl })
+    Ok(if args[0] == args[1] {
+        vm.true_
+    } else {
+        vm.notimpl
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
@@ -344,11 +396,18 @@ fn object_hash(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 fn object_repr(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let cls = class_of(args[0]);
-    let q = cast::<TypeObject>(cls).qualname.map_or("?".into(), |n| str_of(n).to_string());
+    let q = cast::<TypeObject>(cls)
+        .qualname
+        .map_or("?".into(), |n| str_of(n).to_string());
     let mk = vm.intern("__module__");
-    let m = cast::<TypeObject>(cls).dict.and_then(|d| get_str(d, mk)).filter(|m| is::<StrObject>(*m));
+    let m = cast::<TypeObject>(cls)
+        .dict
+        .and_then(|d| get_str(d, mk))
+        .filter(|m| is::<StrObject>(*m));
     let s = match m {
-        Some(m) if str_of(m) != "builtins" => format!("<{}.{} object at {:#x}>", str_of(m), q, args[0].addr()),
+        Some(m) if str_of(m) != "builtins" => {
+            format!("<{}.{} object at {:#x}>", str_of(m), q, args[0].addr())
+        }
         _ => format!("<{} object at {:#x}>", q, args[0].addr()),
     };
     Ok(vm.new_str(s))
@@ -385,7 +444,10 @@ fn object_init_subclass(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<G
 
 fn object_format(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     if args.len() > 1 && !str_of(args[1]).is_empty() {
-        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", tname(args[0]))));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            tname(args[0])
+        )));
     }
     let s = ops::repr::str_(vm, args[0])?;
     Ok(vm.new_str(s))
@@ -402,12 +464,22 @@ fn object_reduce(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 // ---- type ----
 
 fn type_mro(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let m: Vec<GcRef> = cast::<TypeObject>(args[0]).mro.iter().flatten().copied().collect();
+    let m: Vec<GcRef> = cast::<TypeObject>(args[0])
+        .mro
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
     Ok(vm.list(m))
 }
 
 fn type_subclasses(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let m: Vec<GcRef> = cast::<TypeObject>(args[0]).subclasses.iter().flatten().copied().collect();
+    let m: Vec<GcRef> = cast::<TypeObject>(args[0])
+        .subclasses
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
     Ok(vm.list(m))
 }
 
@@ -443,8 +515,16 @@ fn descr_new(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     if cls == vm.t.property || vm.is_subtype(cls, vm.t.property) {
         let p = cast::<DescrObject>(d);
         let none = vm.none;
-        p.fset = args.get(2).copied().or(kwarg(kw, "fset")).filter(|x| *x != none);
-        p.fdel = args.get(3).copied().or(kwarg(kw, "fdel")).filter(|x| *x != none);
+        p.fset = args
+            .get(2)
+            .copied()
+            .or(kwarg(kw, "fset"))
+            .filter(|x| *x != none);
+        p.fdel = args
+            .get(3)
+            .copied()
+            .or(kwarg(kw, "fdel"))
+            .filter(|x| *x != none);
         p.doc = args.get(4).copied().or(kwarg(kw, "doc"));
         if p.fget.is_none() {
             p.fget = kwarg(kw, "fget").filter(|x| *x != none);
@@ -481,7 +561,10 @@ fn prop_deleter(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 fn descr_get(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let obj = args.get(1).copied().filter(|o| *o != vm.none);
-    let owner = args.get(2).copied().unwrap_or_else(|| obj.map(class_of).unwrap_or(vm.t.object));
+    let owner = args
+        .get(2)
+        .copied()
+        .unwrap_or_else(|| obj.map(class_of).unwrap_or(vm.t.object));
     ops::bind(vm, args[0], obj, owner)
 }
 
@@ -511,9 +594,13 @@ fn super_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn zero_arg_super(vm: &mut Vm) -> PyResult<(GcRef, GcRef)> {
-    let frame = vm.frame.ok_or_else(|| vm.err("RuntimeError", "super(): no current frame"))?;
+    let frame = vm
+        .frame
+        .ok_or_else(|| vm.err("RuntimeError", "super(): no current frame"))?;
     let f = cast::<crate::interp::frame::FrameObject>(frame);
-    let co = cast::<crate::object::func::CodeObj>(f.code.expect("code")).code.clone();
+    let co = cast::<crate::object::func::CodeObj>(f.code.expect("code"))
+        .code
+        .clone();
     let slots = crate::interp::frame::slots(frame);
     let pos = co.freevars.iter().position(|n| n == "__class__");
     let cls = pos
@@ -538,14 +625,30 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(GcRef, GcRef)> {
 pub fn super_getattr(vm: &mut Vm, sup: GcRef, name: GcRef) -> PyResult<Option<GcRef>> {
     let d = cast::<DescrObject>(sup);
     let (ty, obj) = (d.fget.expect("type"), d.fset.expect("obj"));
-    let start = if is::<TypeObject>(obj) && vm.is_subtype(obj, ty) { obj } else { class_of(obj) };
-    let mro: Vec<GcRef> = cast::<TypeObject>(start).mro.iter().flatten().copied().collect();
-    let idx = mro.iter().position(|c| *c == ty).map_or(mro.len(), |i| i + 1);
+    let start = if is::<TypeObject>(obj) && vm.is_subtype(obj, ty) {
+        obj
+    } else {
+        class_of(obj)
+    };
+    let mro: Vec<GcRef> = cast::<TypeObject>(start)
+        .mro
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    let idx = mro
+        .iter()
+        .position(|c| *c == ty)
+        .map_or(mro.len(), |i| i + 1);
     for c in &mro[idx..] {
         if let Some(cd) = cast::<TypeObject>(*c).dict {
             if let Some(v) = get_str(cd, name) {
                 let is_cls = is::<TypeObject>(obj) && vm.is_subtype(obj, ty);
-                let r = if is_cls { ops::bind(vm, v, None, obj) } else { ops::bind(vm, v, Some(obj), start) };
+                let r = if is_cls {
+                    ops::bind(vm, v, None, obj)
+                } else {
+                    ops::bind(vm, v, Some(obj), start)
+                };
                 return r.map(Some);
             }
         }

@@ -148,14 +148,21 @@ fn bind_args(vm: &mut Vm, func: GcRef, frame: GcRef, args: &[GcRef], kw: KwArgs)
     }
     let mut idx = argc + kwonly;
     if has_varargs {
-        let rest = if args.len() > argc { &args[argc..] } else { &[][..] };
+        let rest = if args.len() > argc {
+            &args[argc..]
+        } else {
+            &[][..]
+        };
         let t = vm.tuple(rest);
         slots(frame)[idx] = Some(t);
         idx += 1;
     } else if args.len() > argc {
         let ndef = f.defaults.map_or(0, |d| tuple_items(d).len());
         let given = args.len();
-        let kwgiven = kw.iter().filter(|(k, _)| co.varnames[..argc + kwonly].iter().any(|v| v == str_of(*k))).count();
+        let kwgiven = kw
+            .iter()
+            .filter(|(k, _)| co.varnames[..argc + kwonly].iter().any(|v| v == str_of(*k)))
+            .count();
         let takes = if ndef > 0 {
             format!("from {} to {} positional arguments", argc - ndef, argc)
         } else {
@@ -173,7 +180,10 @@ fn bind_args(vm: &mut Vm, func: GcRef, frame: GcRef, args: &[GcRef], kw: KwArgs)
         } else {
             "were".into()
         };
-        return Err(vm.type_error(format!("{}() takes {} but {} {} given", qn, takes, given, was)));
+        return Err(vm.type_error(format!(
+            "{}() takes {} but {} {} given",
+            qn, takes, given, was
+        )));
     }
     let kwdict = if has_varkw {
         let d = vm.dict();
@@ -184,29 +194,40 @@ fn bind_args(vm: &mut Vm, func: GcRef, frame: GcRef, args: &[GcRef], kw: KwArgs)
     };
     for (k, v) in kw {
         let kn = str_of(*k);
-        let pos = co.varnames[co.posonlyargcount as usize..argc + kwonly].iter().position(|n| n == kn);
+        let pos = co.varnames[co.posonlyargcount as usize..argc + kwonly]
+            .iter()
+            .position(|n| n == kn);
         match pos {
             Some(p) => {
                 let p = p + co.posonlyargcount as usize;
                 if slots(frame)[p].is_some() {
-                    return Err(vm.type_error(format!("{qn}() got multiple values for argument '{kn}'")));
+                    return Err(
+                        vm.type_error(format!("{qn}() got multiple values for argument '{kn}'"))
+                    );
                 }
                 slots(frame)[p] = Some(*v);
             }
             None => match kwdict {
                 Some(d) => {
                     if get_str(d, *k).is_some() {
-                        return Err(vm.type_error(format!("{qn}() got multiple values for keyword argument '{kn}'")));
+                        return Err(vm.type_error(format!(
+                            "{qn}() got multiple values for keyword argument '{kn}'"
+                        )));
                     }
                     set_str(d, *k, *v)
                 }
                 None => {
-                    if co.varnames[..co.posonlyargcount as usize].iter().any(|n| n == kn) {
+                    if co.varnames[..co.posonlyargcount as usize]
+                        .iter()
+                        .any(|n| n == kn)
+                    {
                         return Err(vm.type_error(format!(
                             "{qn}() got some positional-only arguments passed as keyword arguments: '{kn}'"
                         )));
                     }
-                    return Err(vm.type_error(format!("{qn}() got an unexpected keyword argument '{kn}'")));
+                    return Err(
+                        vm.type_error(format!("{qn}() got an unexpected keyword argument '{kn}'"))
+                    );
                 }
             },
         }
@@ -241,7 +262,10 @@ fn bind_args(vm: &mut Vm, func: GcRef, frame: GcRef, args: &[GcRef], kw: KwArgs)
         for i in argc..argc + kwonly {
             if slots(frame)[i].is_none() {
                 let name = cast::<CodeObj>(code).varnames[i].expect("name");
-                let d = f.kwdefaults.filter(|d| is::<DictObject>(*d)).and_then(|d| get_str(d, name));
+                let d = f
+                    .kwdefaults
+                    .filter(|d| is::<DictObject>(*d))
+                    .and_then(|d| get_str(d, name));
                 match d {
                     Some(v) => slots(frame)[i] = Some(v),
                     None => missing.push(co.varnames[i].clone()),
@@ -290,7 +314,11 @@ pub fn call_function(vm: &mut Vm, func: GcRef, args: &[GcRef], kw: KwArgs) -> Py
     let frame = new_frame(vm.t.frame, code, globals, vm.builtins, None);
     bind_args(vm, func, frame, args, kw)?;
     if flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
-        let cls = if flags & code_flags::GENERATOR != 0 { vm.t.generator } else { vm.t.coroutine };
+        let cls = if flags & code_flags::GENERATOR != 0 {
+            vm.t.generator
+        } else {
+            vm.t.coroutine
+        };
         let f = cast::<FunctionObject>(func);
         return Ok(alloc(GeneratorObject {
             hdr: HDR,
@@ -319,7 +347,12 @@ pub fn run_plain(vm: &mut Vm, frame: GcRef) -> PyResult<GcRef> {
 }
 
 /// Runs a module or class body code object with `locals` as its mapping.
-pub fn run_code(vm: &mut Vm, code: GcRef, globals: GcRef, locals: Option<GcRef>) -> PyResult<GcRef> {
+pub fn run_code(
+    vm: &mut Vm,
+    code: GcRef,
+    globals: GcRef,
+    locals: Option<GcRef>,
+) -> PyResult<GcRef> {
     let frame = new_frame(vm.t.frame, code, globals, vm.builtins, locals);
     run_plain(vm, frame)
 }

@@ -120,7 +120,8 @@ pub fn run_frame<T: Tracer>(
             }
             macro_rules! rcall {
                 ($d:expr, $($a:expr),*) => {{
-                    let r = t.call_r($d, &[vmw, $($a),*]);
+                    let args = [vmw, $($a),*];
+                    let r = t.call_r($d, &args);
                     if !t.guard_nonnull(r) {
                         fail!();
                     }
@@ -129,7 +130,8 @@ pub fn run_frame<T: Tracer>(
             }
             macro_rules! ncall {
                 ($d:expr, $($a:expr),*) => {{
-                    let r = t.call_i($d, &[vmw, $($a),*]);
+                    let args = [vmw, $($a),*];
+                    let r = t.call_i($d, &args);
                     let zero = t.const_int(0);
                     let bad = t.int_lt(r, zero);
                     if t.is_true(bad) {
@@ -204,11 +206,13 @@ pub fn run_frame<T: Tracer>(
                 }
                 Op::StoreDeref => {
                     let v = pop!();
-                    let cell = t.vable_getitem_r(fr, &FRAME_ITEMS, co.varnames.len() + arg as usize);
+                    let cell =
+                        t.vable_getitem_r(fr, &FRAME_ITEMS, co.varnames.len() + arg as usize);
                     t.setfield_r(cell, &crate::object::func::CELL_VALUE, v);
                 }
                 Op::DeleteDeref => {
-                    let cell = t.vable_getitem_r(fr, &FRAME_ITEMS, co.varnames.len() + arg as usize);
+                    let cell =
+                        t.vable_getitem_r(fr, &FRAME_ITEMS, co.varnames.len() + arg as usize);
                     let v = t.getfield_r(cell, &crate::object::func::CELL_VALUE);
                     if !t.guard_nonnull(v) {
                         break 'op Err(h::unbound_deref(vm, &co, arg));
@@ -217,7 +221,8 @@ pub fn run_frame<T: Tracer>(
                     t.setfield_r(cell, &crate::object::func::CELL_VALUE, n);
                 }
                 Op::LoadClosure => {
-                    let cell = t.vable_getitem_r(fr, &FRAME_ITEMS, co.varnames.len() + arg as usize);
+                    let cell =
+                        t.vable_getitem_r(fr, &FRAME_ITEMS, co.varnames.len() + arg as usize);
                     push!(cell);
                 }
                 Op::LoadGlobal => {
@@ -238,7 +243,13 @@ pub fn run_frame<T: Tracer>(
                         t.const_null()
                     };
                     let kind = t.const_int(ins.op as i64);
-                    ncall!(&h::STORE_NAME, Arg::Ref(fr), Arg::Ref(cref!(name)), Arg::Ref(v), Arg::Int(kind));
+                    ncall!(
+                        &h::STORE_NAME,
+                        Arg::Ref(fr),
+                        Arg::Ref(cref!(name)),
+                        Arg::Ref(v),
+                        Arg::Int(kind)
+                    );
                 }
                 Op::LoadAttr => {
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
@@ -261,7 +272,8 @@ pub fn run_frame<T: Tracer>(
                 Op::LoadMethod => {
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
                     let o = pop!();
-                    let m = t.call_r(&h::LOOKUP_METHOD, &[vmw, Arg::Ref(o), Arg::Ref(cref!(name))]);
+                    let args = [vmw, Arg::Ref(o), Arg::Ref(cref!(name))];
+                    let m = t.call_r(&h::LOOKUP_METHOD, &args);
                     if t.guard_nonnull(m) {
                         push!(m);
                         push!(o);
@@ -355,7 +367,11 @@ pub fn run_frame<T: Tracer>(
                     let a = pop!();
                     let e = t.ptr_eq(a, b);
                     let same = t.is_true(e);
-                    let r = if same != (arg == 1) { vm.true_ } else { vm.false_ };
+                    let r = if same != (arg == 1) {
+                        vm.true_
+                    } else {
+                        vm.false_
+                    };
                     push!(cref!(r));
                 }
                 Op::ContainsOp => {
@@ -363,16 +379,28 @@ pub fn run_frame<T: Tracer>(
                     let a = pop!();
                     let r = ncall!(&h::CONTAINS, Arg::Ref(b), Arg::Ref(a));
                     let yes = t.is_true(r);
-                    let r = if yes != (arg == 1) { vm.true_ } else { vm.false_ };
+                    let r = if yes != (arg == 1) {
+                        vm.true_
+                    } else {
+                        vm.false_
+                    };
                     push!(cref!(r));
                 }
-                Op::BuildSlice | Op::BuildTuple | Op::BuildList | Op::BuildSet | Op::BuildMap
-                | Op::BuildString | Op::ListToTuple | Op::FormatValue => {
+                Op::BuildSlice
+                | Op::BuildTuple
+                | Op::BuildList
+                | Op::BuildSet
+                | Op::BuildMap
+                | Op::BuildString
+                | Op::ListToTuple
+                | Op::FormatValue => {
                     save!();
                     let n = match ins.op {
                         Op::BuildMap => 2 * arg as usize,
                         Op::ListToTuple => 1,
-                        Op::FormatValue => 1 + (arg & crate::bytecode::format_value::HAS_SPEC != 0) as usize,
+                        Op::FormatValue => {
+                            1 + (arg & crate::bytecode::format_value::HAS_SPEC != 0) as usize
+                        }
                         _ => arg as usize,
                     };
                     let base = t.const_int((sp - n) as i64);
@@ -381,7 +409,11 @@ pub fn run_frame<T: Tracer>(
                     sp -= n;
                     push!(r);
                 }
-                Op::ListAppend | Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate
+                Op::ListAppend
+                | Op::SetAdd
+                | Op::ListExtend
+                | Op::SetUpdate
+                | Op::DictUpdate
                 | Op::DictMerge => {
                     let v = pop!();
                     let c = peek!(arg as usize);
@@ -389,15 +421,31 @@ pub fn run_frame<T: Tracer>(
                     if ins.op == Op::DictMerge {
                         save!();
                     }
-                    let f = if ins.op == Op::DictMerge { peek!(arg as usize + 2) } else { t.const_null() };
-                    ncall!(&h::CONTAINER_ADD, Arg::Ref(c), Arg::Ref(v), Arg::Int(k), Arg::Ref(f));
+                    let f = if ins.op == Op::DictMerge {
+                        peek!(arg as usize + 2)
+                    } else {
+                        t.const_null()
+                    };
+                    ncall!(
+                        &h::CONTAINER_ADD,
+                        Arg::Ref(c),
+                        Arg::Ref(v),
+                        Arg::Int(k),
+                        Arg::Ref(f)
+                    );
                 }
                 Op::MapAdd => {
                     let v = pop!();
                     let k = pop!();
                     let c = peek!(arg as usize);
                     let kk = t.const_int(ins.op as i64);
-                    let _ = ncall!(&h::MAP_ADD, Arg::Ref(c), Arg::Ref(k), Arg::Ref(v), Arg::Int(kk));
+                    let _ = ncall!(
+                        &h::MAP_ADD,
+                        Arg::Ref(c),
+                        Arg::Ref(k),
+                        Arg::Ref(v),
+                        Arg::Int(kk)
+                    );
                 }
                 Op::UnpackSequence | Op::UnpackEx => {
                     save!();
@@ -462,7 +510,10 @@ pub fn run_frame<T: Tracer>(
                     }
                     pc = arg as usize;
                 }
-                Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                Op::PopJumpIfFalse
+                | Op::PopJumpIfTrue
+                | Op::JumpIfFalseOrPop
+                | Op::JumpIfTrueOrPop => {
                     let v = peek!(1);
                     let tr = cref!(vm.true_);
                     let fa = cref!(vm.false_);
@@ -602,7 +653,13 @@ pub fn run_frame<T: Tracer>(
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
                     let fromlist = pop!();
                     let level = pop!();
-                    let r = rcall!(&h::IMPORT_NAME, Arg::Ref(fr), Arg::Ref(cref!(name)), Arg::Ref(fromlist), Arg::Ref(level));
+                    let r = rcall!(
+                        &h::IMPORT_NAME,
+                        Arg::Ref(fr),
+                        Arg::Ref(cref!(name)),
+                        Arg::Ref(fromlist),
+                        Arg::Ref(level)
+                    );
                     push!(r);
                 }
                 Op::ImportFrom => {

@@ -100,7 +100,10 @@ pub fn new_frame(
     let co = &cast::<CodeObj>(code).code;
     let n = co.nslots() + co.max_stack as usize + 1;
     let nslots = co.nslots();
-    let r = kiln_gc::alloc(FrameObject::tid(), std::mem::size_of::<FrameObject>() + 8 * n);
+    let r = kiln_gc::alloc(
+        FrameObject::tid(),
+        std::mem::size_of::<FrameObject>() + 8 * n,
+    );
     let f = cast::<FrameObject>(r);
     f.cls = Some(cls);
     f.code = Some(code);

@@ -31,7 +31,9 @@ fn resume(vm: &mut Vm, g: GcRef, value: Option<GcRef>, throw: Option<GcRef>) -> 
         0 => {
             if let Some(v) = value {
                 if v != vm.none && throw.is_none() {
-                    return Err(vm.type_error("can't send non-None value to a just-started generator"));
+                    return Err(
+                        vm.type_error("can't send non-None value to a just-started generator")
+                    );
                 }
             }
             if let Some(e) = throw {
@@ -120,7 +122,8 @@ pub fn gen_throw(vm: &mut Vm, g: GcRef, e: GcRef) -> PyResult<Sent> {
                 Sent::Returned(x) => Ok(x),
             })
         } else {
-            match ops::getattr_opt(vm, d, vm_intern(vm, "throw"))? {
+            let tn = vm_intern(vm, "throw");
+            match ops::getattr_opt(vm, d, tn)? {
                 Some(t) => ops::call(vm, t, &[e], &[]).map(Err),
                 None => Err(Exc(e)),
             }
@@ -179,7 +182,11 @@ pub fn gen_close(vm: &mut Vm, g: GcRef) -> PyResult<()> {
     match gen_throw(vm, g, e) {
         Ok(Sent::Yielded(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
         Ok(Sent::Returned(_)) => Ok(()),
-        Err(err) if vm.exc_matches(err.0, "GeneratorExit") || vm.exc_matches(err.0, "StopIteration") => Ok(()),
+        Err(err)
+            if vm.exc_matches(err.0, "GeneratorExit") || vm.exc_matches(err.0, "StopIteration") =>
+        {
+            Ok(())
+        }
         Err(err) => Err(err),
     }
 }
@@ -200,10 +207,15 @@ pub fn send_to(vm: &mut Vm, d: GcRef, v: GcRef) -> PyResult<Sent> {
     }
     match ops::call_method_opt(vm, d, "send", &[v]) {
         Ok(Some(y)) => Ok(Sent::Yielded(y)),
-        Ok(None) => Err(vm.attr_error(format!("'{}' object has no attribute 'send'", ops::tname(d)))),
+        Ok(None) => Err(vm.attr_error(format!(
+            "'{}' object has no attribute 'send'",
+            ops::tname(d)
+        ))),
         Err(e) if vm.exc_matches(e.0, "StopIteration") => {
             let args = try_cast::<crate::object::exc::ExceptionObject>(e.0).and_then(|x| x.args);
-            let r = args.and_then(|a| crate::object::seq::tuple_items(a).first().copied()).unwrap_or(vm.none);
+            let r = args
+                .and_then(|a| crate::object::seq::tuple_items(a).first().copied())
+                .unwrap_or(vm.none);
             Ok(Sent::Returned(r))
         }
         Err(e) => Err(e),

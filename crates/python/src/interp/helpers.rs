@@ -96,7 +96,10 @@ extern "C" fn load_global(vm: u64, fr: u64, name: u64) -> u64 {
         if let Some(v) = get_str(f.builtins.expect("builtins"), name) {
             return Ok(v);
         }
-        Err(vm.err("NameError", format!("name '{}' is not defined", ops::str_of(name))))
+        Err(vm.err(
+            "NameError",
+            format!("name '{}' is not defined", ops::str_of(name)),
+        ))
     })
 }
 descr!(LOAD_GLOBAL, load_global, [Ref, Ref], Ref, ReadsHeap);
@@ -115,7 +118,10 @@ extern "C" fn load_name(vm: u64, fr: u64, name: u64) -> u64 {
         if let Some(v) = get_str(f.builtins.expect("builtins"), name) {
             return Ok(v);
         }
-        Err(vm.err("NameError", format!("name '{}' is not defined", ops::str_of(name))))
+        Err(vm.err(
+            "NameError",
+            format!("name '{}' is not defined", ops::str_of(name)),
+        ))
     })
 }
 descr!(LOAD_NAME, load_name, [Ref, Ref], Ref, CanForce);
@@ -143,7 +149,11 @@ extern "C" fn store_name(vm: u64, fr: u64, name: u64, v: u64, kind: u64) -> u64 
         let name = r(name);
         let op = kind as u8;
         let global = op == Op::StoreGlobal as u8 || op == Op::DeleteGlobal as u8;
-        let target = if global { f.globals.expect("globals") } else { f.locals.or(f.globals).expect("locals") };
+        let target = if global {
+            f.globals.expect("globals")
+        } else {
+            f.locals.or(f.globals).expect("locals")
+        };
         match word_to_ref(v) {
             Some(v) => {
                 if is::<DictObject>(target) {
@@ -159,14 +169,23 @@ extern "C" fn store_name(vm: u64, fr: u64, name: u64, v: u64, kind: u64) -> u64 
                     ops::item::delitem(vm, target, name).is_ok()
                 };
                 if !ok {
-                    return Err(vm.err("NameError", format!("name '{}' is not defined", ops::str_of(name))));
+                    return Err(vm.err(
+                        "NameError",
+                        format!("name '{}' is not defined", ops::str_of(name)),
+                    ));
                 }
             }
         }
         Ok(0)
     })
 }
-descr!(STORE_NAME, store_name, [Ref, Ref, Ref, Int], Int, WritesHeap);
+descr!(
+    STORE_NAME,
+    store_name,
+    [Ref, Ref, Ref, Int],
+    Int,
+    WritesHeap
+);
 
 /// The error for an empty cell.
 pub fn unbound_deref(vm: &mut Vm, co: &crate::bytecode::CodeObject, arg: u32) -> Exc {
@@ -174,7 +193,9 @@ pub fn unbound_deref(vm: &mut Vm, co: &crate::bytecode::CodeObject, arg: u32) ->
     if (arg as usize) < co.cellvars.len() {
         vm.err(
             "UnboundLocalError",
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     } else {
         vm.err(
@@ -208,7 +229,10 @@ extern "C" fn lookup_method(vm: u64, o: u64, name: u64) -> u64 {
     let vm = vm_of(vm);
     let (o, name) = (r(o), r(name));
     let cls = class_of(o);
-    if is::<crate::object::typeobj::TypeObject>(o) || is::<crate::object::misc::ModuleObject>(o) || cls == vm.t.super_ {
+    if is::<crate::object::typeobj::TypeObject>(o)
+        || is::<crate::object::misc::ModuleObject>(o)
+        || cls == vm.t.super_
+    {
         return 0;
     }
     match ops::lookup(vm, cls, name) {
@@ -244,7 +268,9 @@ descr!(SETITEM, setitem, [Ref, Ref, Ref], Int, CanForce);
 // ---- operators ----
 
 extern "C" fn binary_op(vm: u64, a: u64, b: u64, op: u64) -> u64 {
-    ret_ref(vm_of(vm), |vm| ops::num::binary_op(vm, r(a), r(b), BinOp::from_arg(op as u32).expect("binop")))
+    ret_ref(vm_of(vm), |vm| {
+        ops::num::binary_op(vm, r(a), r(b), BinOp::from_arg(op as u32).expect("binop"))
+    })
 }
 descr!(BINARY_OP, binary_op, [Ref, Ref, Int], Ref, CanForce);
 
@@ -260,12 +286,16 @@ extern "C" fn unary(vm: u64, x: u64, which: u64) -> u64 {
 descr!(UNARY, unary, [Ref, Int], Ref, CanForce);
 
 extern "C" fn compare(vm: u64, a: u64, b: u64, op: u64) -> u64 {
-    ret_ref(vm_of(vm), |vm| ops::cmp::richcompare(vm, r(a), r(b), CmpOp::from_arg(op as u32).expect("cmp")))
+    ret_ref(vm_of(vm), |vm| {
+        ops::cmp::richcompare(vm, r(a), r(b), CmpOp::from_arg(op as u32).expect("cmp"))
+    })
 }
 descr!(COMPARE, compare, [Ref, Ref, Int], Ref, CanForce);
 
 extern "C" fn contains(vm: u64, c: u64, x: u64) -> u64 {
-    ret_int(vm_of(vm), |vm| ops::item::contains(vm, r(c), r(x)).map(|b| b as i64))
+    ret_int(vm_of(vm), |vm| {
+        ops::item::contains(vm, r(c), r(x)).map(|b| b as i64)
+    })
 }
 descr!(CONTAINS, contains, [Ref, Ref], Int, CanForce);
 
@@ -275,7 +305,9 @@ extern "C" fn truthy(vm: u64, x: u64) -> u64 {
 descr!(TRUTHY, truthy, [Ref], Int, CanForce);
 
 extern "C" fn exc_match(vm: u64, e: u64, ty: u64) -> u64 {
-    ret_int(vm_of(vm), |vm| crate::builtins::exceptions::exc_match(vm, r(e), r(ty)).map(|b| b as i64))
+    ret_int(vm_of(vm), |vm| {
+        crate::builtins::exceptions::exc_match(vm, r(e), r(ty)).map(|b| b as i64)
+    })
 }
 descr!(EXC_MATCH, exc_match, [Ref, Ref], Int, ReadsHeap);
 
@@ -318,11 +350,20 @@ extern "C" fn build(vm: u64, fr: u64, base: u64, opargs: u64) -> u64 {
             Ok(vm.tuple(&items))
         } else if op == Op::BuildSlice as u8 {
             let step = if arg == 3 { Some(item(2)) } else { None };
-            Ok(crate::builtins::seqs::new_slice(vm, Some(item(0)), Some(item(1)), step))
+            Ok(crate::builtins::seqs::new_slice(
+                vm,
+                Some(item(0)),
+                Some(item(1)),
+                step,
+            ))
         } else {
             // FormatValue
             let v = item(0);
-            let spec = if arg & crate::bytecode::format_value::HAS_SPEC != 0 { Some(item(1)) } else { None };
+            let spec = if arg & crate::bytecode::format_value::HAS_SPEC != 0 {
+                Some(item(1))
+            } else {
+                None
+            };
             let conv = arg & crate::bytecode::format_value::CONV_MASK;
             let v = match conv {
                 1 => {
@@ -375,7 +416,9 @@ extern "C" fn container_add(vm: u64, c: u64, v: u64, kind: u64, f: u64) -> u64 {
             // DictMerge: duplicates are errors.
             let func = word_to_ref(f);
             if !crate::builtins::dicts::is_mapping(vm, v) {
-                let fname = func.map(|f| crate::builtins::funcs::func_name(vm, f)).unwrap_or_default();
+                let fname = func
+                    .map(|f| crate::builtins::funcs::func_name(vm, f))
+                    .unwrap_or_default();
                 return Err(vm.type_error(format!(
                     "{} argument after ** must be a mapping, not {}",
                     fname,
@@ -386,9 +429,17 @@ extern "C" fn container_add(vm: u64, c: u64, v: u64, kind: u64, f: u64) -> u64 {
             for (k, val) in pairs {
                 let h = ops::hash(vm, k)?;
                 if crate::object::dict::get(vm, c, k, h)?.is_some() {
-                    let fname = func.map(|f| crate::builtins::funcs::func_name(vm, f)).unwrap_or_default();
-                    let ks = if is::<StrObject>(k) { ops::str_of(k).to_string() } else { ops::repr::repr(vm, k)? };
-                    return Err(vm.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                    let fname = func
+                        .map(|f| crate::builtins::funcs::func_name(vm, f))
+                        .unwrap_or_default();
+                    let ks = if is::<StrObject>(k) {
+                        ops::str_of(k).to_string()
+                    } else {
+                        ops::repr::repr(vm, k)?
+                    };
+                    return Err(vm.type_error(format!(
+                        "{fname} got multiple values for keyword argument '{ks}'"
+                    )));
                 }
                 crate::object::dict::set(vm, c, k, h, val)?;
             }
@@ -396,7 +447,13 @@ extern "C" fn container_add(vm: u64, c: u64, v: u64, kind: u64, f: u64) -> u64 {
         Ok(0)
     })
 }
-descr!(CONTAINER_ADD, container_add, [Ref, Ref, Int, Ref], Int, CanForce);
+descr!(
+    CONTAINER_ADD,
+    container_add,
+    [Ref, Ref, Int, Ref],
+    Int,
+    CanForce
+);
 
 extern "C" fn map_add(vm: u64, c: u64, k: u64, v: u64, _kind: u64) -> u64 {
     ret_int(vm_of(vm), |vm| {
@@ -423,13 +480,20 @@ extern "C" fn unpack(vm: u64, fr: u64, base: u64, opargs: u64) -> u64 {
             slots(frame)[base + 1] = Some(keep);
             let it = ops::iter(vm, seq).map_err(|e| {
                 if vm.exc_matches(e.0, "TypeError") {
-                    vm.type_error(format!("cannot unpack non-iterable {} object", ops::tname(seq)))
+                    vm.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        ops::tname(seq)
+                    ))
                 } else {
                     e
                 }
             })?;
             slots(frame)[base + 1] = Some(keep);
-            let limit = if op == Op::UnpackSequence as u8 { arg as usize + 1 } else { usize::MAX };
+            let limit = if op == Op::UnpackSequence as u8 {
+                arg as usize + 1
+            } else {
+                usize::MAX
+            };
             while list_items(keep).len() < limit {
                 match ops::next(vm, it)? {
                     Some(v) => list_items(keep).push(v),
@@ -489,7 +553,7 @@ descr!(UNPACK, unpack, [Ref, Int, Int], Int, CanForce);
 extern "C" fn call(vm: u64, fr: u64, base: u64, opargs: u64) -> u64 {
     ret_ref(vm_of(vm), |vm| {
         let op = (opargs >> 32) as u8;
-        let arg = opargs as usize;
+        let arg = opargs as u32 as usize;
         let s = &slots(r(fr))[base as usize..];
         let item = |i: usize| s[i].expect("stack item");
         if op == Op::Call as u8 {
@@ -508,12 +572,20 @@ extern "C" fn call(vm: u64, fr: u64, base: u64, opargs: u64) -> u64 {
             let names = tuple_items(names);
             let npos = arg - names.len();
             let args: Vec<GcRef> = (1..=npos).map(item).collect();
-            let kw: Vec<(GcRef, GcRef)> = names.iter().enumerate().map(|(i, n)| (*n, item(1 + npos + i))).collect();
+            let kw: Vec<(GcRef, GcRef)> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (*n, item(1 + npos + i)))
+                .collect();
             ops::call(vm, item(0), &args, &kw)
         } else {
             let f = item(0);
             let args = crate::builtins::seqs::to_vec(vm, item(1))?;
-            let kw = if arg & 1 != 0 { crate::builtins::dicts::items_of(vm, item(2))? } else { Vec::new() };
+            let kw = if arg & 1 != 0 {
+                crate::builtins::dicts::items_of(vm, item(2))?
+            } else {
+                Vec::new()
+            };
             for (k, _) in &kw {
                 if !is::<StrObject>(*k) {
                     return Err(vm.type_error("keywords must be strings"));
@@ -531,7 +603,9 @@ extern "C" fn call0(vm: u64, f: u64) -> u64 {
 descr!(CALL0, call0, [Ref], Ref, CanForce);
 
 extern "C" fn make_function(vm: u64, fr: u64, base: u64, flags: u64) -> u64 {
-    ret_ref(vm_of(vm), |vm| super::call::make_function(vm, r(fr), base as usize, flags as u32))
+    ret_ref(vm_of(vm), |vm| {
+        super::call::make_function(vm, r(fr), base as usize, flags as u32)
+    })
 }
 descr!(MAKE_FUNCTION, make_function, [Ref, Int, Int], Ref, CanForce);
 
@@ -554,7 +628,10 @@ extern "C" fn get_iter(vm: u64, x: u64, kind: u64) -> u64 {
             if let Some(a) = ops::call_method_opt(vm, x, "__await__", &[])? {
                 return Ok(a);
             }
-            return Err(vm.type_error(format!("object {} can't be used in 'await' expression", ops::tname(x))));
+            return Err(vm.type_error(format!(
+                "object {} can't be used in 'await' expression",
+                ops::tname(x)
+            )));
         }
         ops::iter(vm, x)
     })
@@ -564,18 +641,18 @@ descr!(GET_ITER, get_iter, [Ref, Int], Ref, CanForce);
 /// `next(it)`, 0 when exhausted (with no pending exception) or on error.
 extern "C" fn for_next(vm: u64, it: u64) -> u64 {
     let vm = vm_of(vm);
-    guard(vm, |vm| ops::next(vm, r(it))).flatten().map_or(0, |r| r.addr() as u64)
+    guard(vm, |vm| ops::next(vm, r(it)))
+        .flatten()
+        .map_or(0, |r| r.addr() as u64)
 }
 descr!(FOR_NEXT, for_next, [Ref], Ref, CanForce);
 
 extern "C" fn send(vm: u64, d: u64, v: u64) -> u64 {
-    ret_ref(vm_of(vm), |vm| {
-        match super::gen::send_to(vm, r(d), r(v))? {
-            super::gen::Sent::Yielded(y) => Ok(y),
-            super::gen::Sent::Returned(x) => {
-                vm.send_done = true;
-                Ok(x)
-            }
+    ret_ref(vm_of(vm), |vm| match super::gen::send_to(vm, r(d), r(v))? {
+        super::gen::Sent::Yielded(y) => Ok(y),
+        super::gen::Sent::Returned(x) => {
+            vm.send_done = true;
+            Ok(x)
         }
     })
 }
@@ -586,7 +663,9 @@ descr!(SEND, send, [Ref, Ref], Ref, CanForce);
 /// Builds the exception of a `raise` and parks it; always returns 0.
 extern "C" fn make_raise(vm: u64, exc: u64, cause: u64) -> u64 {
     let vm = vm_of(vm);
-    let e = guard(vm, |vm| crate::builtins::exceptions::make_raise(vm, word_to_ref(exc), word_to_ref(cause)));
+    let e = guard(vm, |vm| {
+        crate::builtins::exceptions::make_raise(vm, word_to_ref(exc), word_to_ref(cause))
+    });
     if let Some(e) = e {
         vm.pending = Some(e.0);
     }
@@ -597,13 +676,20 @@ descr!(MAKE_RAISE, make_raise, [Ref, Ref], Ref, CanForce);
 /// Routes exception `e` raised at instruction `cur` of `frame`: adds a
 /// traceback entry (if `add_tb`), sets `__context__`, and returns the
 /// handler (target, depth, push_lasti) or None to propagate.
-pub fn unwind(vm: &mut Vm, frame: GcRef, cur: usize, e: GcRef, add_tb: bool) -> Option<(usize, usize, bool)> {
+pub fn unwind(
+    vm: &mut Vm,
+    frame: GcRef,
+    cur: usize,
+    e: GcRef,
+    add_tb: bool,
+) -> Option<(usize, usize, bool)> {
     let code = cast::<FrameObject>(frame).code.expect("code");
     let co = &cast::<CodeObj>(code).code;
     if add_tb {
         crate::builtins::exceptions::add_traceback(vm, e, code, frame, co.line_of(cur as u32));
     }
-    co.handler_for(cur as u32).map(|h| (h.target as usize, h.depth as usize, h.push_lasti))
+    co.handler_for(cur as u32)
+        .map(|h| (h.target as usize, h.depth as usize, h.push_lasti))
 }
 
 extern "C" fn with_exit(vm: u64, m: u64) -> u64 {
@@ -626,7 +712,9 @@ descr!(WITH_EXIT, with_exit, [Ref], Ref, CanForce);
 extern "C" fn with_except(vm: u64, exit: u64, e: u64) -> u64 {
     ret_ref(vm_of(vm), |vm| {
         let e = r(e);
-        let tb = try_cast::<crate::object::exc::ExceptionObject>(e).and_then(|x| x.traceback).unwrap_or(vm.none);
+        let tb = try_cast::<crate::object::exc::ExceptionObject>(e)
+            .and_then(|x| x.traceback)
+            .unwrap_or(vm.none);
         ops::call(vm, r(exit), &[class_of(e), e, tb], &[])
     })
 }
@@ -642,10 +730,18 @@ extern "C" fn import_name(vm: u64, fr: u64, name: u64, fromlist: u64, level: u64
         crate::builtins::import::import_name(vm, r(name), globals, r(fromlist), level)
     })
 }
-descr!(IMPORT_NAME, import_name, [Ref, Ref, Ref, Ref], Ref, CanForce);
+descr!(
+    IMPORT_NAME,
+    import_name,
+    [Ref, Ref, Ref, Ref],
+    Ref,
+    CanForce
+);
 
 extern "C" fn import_from(vm: u64, m: u64, name: u64) -> u64 {
-    ret_ref(vm_of(vm), |vm| crate::builtins::import::import_from(vm, r(m), r(name)))
+    ret_ref(vm_of(vm), |vm| {
+        crate::builtins::import::import_from(vm, r(m), r(name))
+    })
 }
 descr!(IMPORT_FROM, import_from, [Ref, Ref], Ref, CanForce);
 

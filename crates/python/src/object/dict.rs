@@ -109,10 +109,16 @@ fn quick_eq(a: GcRef, b: GcRef) -> Option<bool> {
     let (ta, tb) = (a.type_id(), b.type_id());
     if ta == tb {
         if ta == super::str::StrObject::tid() {
-            return Some(super::cast::<super::str::StrObject>(a).s == super::cast::<super::str::StrObject>(b).s);
+            return Some(
+                super::cast::<super::str::StrObject>(a).s
+                    == super::cast::<super::str::StrObject>(b).s,
+            );
         }
         if ta == super::int::IntObject::tid() {
-            return Some(super::cast::<super::int::IntObject>(a).value == super::cast::<super::int::IntObject>(b).value);
+            return Some(
+                super::cast::<super::int::IntObject>(a).value
+                    == super::cast::<super::int::IntObject>(b).value,
+            );
         }
     }
     None
@@ -165,7 +171,11 @@ impl Table {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
@@ -176,7 +186,11 @@ impl Table {
         let mut perturb = hash as u64;
         while self.indices[i] != -1 {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.indices[i] = ix as i32;
     }
@@ -279,7 +293,11 @@ pub fn get_str(d: GcRef, key: GcRef) -> Option<GcRef> {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 
@@ -305,7 +323,11 @@ pub fn set_str(d: GcRef, key: GcRef, value: GcRef) {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
     t.push_new(hash, key, Some(value));

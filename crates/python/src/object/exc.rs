@@ -32,8 +32,20 @@ pub struct TracebackObject {
     pub line: i64,
 }
 
-crate::gc_layout!(ExceptionObject, EXC_TID, EXC_INFO, [args, traceback, cause, context], trace = true);
-crate::gc_layout!(TracebackObject, TB_TID, TB_INFO, [next, code, frame], trace = false);
+crate::gc_layout!(
+    ExceptionObject,
+    EXC_TID,
+    EXC_INFO,
+    [args, traceback, cause, context],
+    trace = true
+);
+crate::gc_layout!(
+    TracebackObject,
+    TB_TID,
+    TB_INFO,
+    [next, code, frame],
+    trace = false
+);
 
 impl Layout for ExceptionObject {
     fn tid() -> u32 {

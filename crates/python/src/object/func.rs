@@ -102,14 +102,50 @@ crate::gc_layout!(
     FunctionObject,
     FUNC_TID,
     FUNC_INFO,
-    [code, globals, name, qualname, defaults, kwdefaults, closure, dict, annotations, doc, module],
+    [
+        code,
+        globals,
+        name,
+        qualname,
+        defaults,
+        kwdefaults,
+        closure,
+        dict,
+        annotations,
+        doc,
+        module
+    ],
     trace = false
 );
-crate::gc_layout!(BuiltinFunctionObject, BUILTIN_TID, BUILTIN_INFO, [bound], trace = false);
-crate::gc_layout!(MethodObject, METHOD_TID, METHOD_INFO, [func, self_], trace = false);
+crate::gc_layout!(
+    BuiltinFunctionObject,
+    BUILTIN_TID,
+    BUILTIN_INFO,
+    [bound],
+    trace = false
+);
+crate::gc_layout!(
+    MethodObject,
+    METHOD_TID,
+    METHOD_INFO,
+    [func, self_],
+    trace = false
+);
 crate::gc_layout!(CellObject, CELL_TID, CELL_INFO, [value], trace = false);
-crate::gc_layout!(GeneratorObject, GEN_TID, GEN_INFO, [frame, name, qualname], trace = false);
-crate::gc_layout!(DescrObject, DESCR_TID, DESCR_INFO, [fget, fset, fdel, doc], trace = false);
+crate::gc_layout!(
+    GeneratorObject,
+    GEN_TID,
+    GEN_INFO,
+    [frame, name, qualname],
+    trace = false
+);
+crate::gc_layout!(
+    DescrObject,
+    DESCR_TID,
+    DESCR_INFO,
+    [fget, fset, fdel, doc],
+    trace = false
+);
 
 macro_rules! layout_impl {
     ($ty:ident, $tid:ident) => {

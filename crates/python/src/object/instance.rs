@@ -68,9 +68,14 @@ pub struct InstanceObject {
     pub attrs: Attrs,
 }
 
-
 crate::gc_layout!(MapObject, MAP_TID, MAP_INFO, [], trace = true);
-crate::gc_layout!(InstanceObject, INSTANCE_TID, INSTANCE_INFO, [], trace = true);
+crate::gc_layout!(
+    InstanceObject,
+    INSTANCE_TID,
+    INSTANCE_INFO,
+    [],
+    trace = true
+);
 
 impl Layout for MapObject {
     fn tid() -> u32 {
@@ -120,7 +125,10 @@ pub fn map_add(map: GcRef, name: &str, name_ref: GcRef) -> GcRef {
         return m.transitions[i].expect("transition");
     }
     let child = new_map();
-    let (m, c) = (super::cast::<MapObject>(map), super::cast::<MapObject>(child));
+    let (m, c) = (
+        super::cast::<MapObject>(map),
+        super::cast::<MapObject>(child),
+    );
     c.names = m.names.clone();
     c.index = m.index.clone();
     c.index.insert(name.into(), c.names.len());

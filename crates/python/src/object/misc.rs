@@ -76,7 +76,13 @@ pub struct IterObject {
 crate::gc_layout!(SimpleObject, SIMPLE_TID, SIMPLE_INFO, [], trace = false);
 crate::gc_layout!(ModuleObject, MODULE_TID, MODULE_INFO, [dict], trace = false);
 crate::gc_layout!(RangeObject, RANGE_TID, RANGE_INFO, [], trace = false);
-crate::gc_layout!(SliceObject, SLICE_TID, SLICE_INFO, [start, stop, step], trace = false);
+crate::gc_layout!(
+    SliceObject,
+    SLICE_TID,
+    SLICE_INFO,
+    [start, stop, step],
+    trace = false
+);
 crate::gc_layout!(IterObject, ITER_TID, ITER_INFO, [a, b], trace = false);
 
 super::func::layout_impl!(SimpleObject, SIMPLE_TID);
@@ -100,7 +106,15 @@ pub fn new_simple(cls: GcRef) -> GcRef {
     })
 }
 
-pub fn new_iter(cls: GcRef, kind: IterKind, a: Option<GcRef>, b: Option<GcRef>, i: i64, n: i64, step: i64) -> GcRef {
+pub fn new_iter(
+    cls: GcRef,
+    kind: IterKind,
+    a: Option<GcRef>,
+    b: Option<GcRef>,
+    i: i64,
+    n: i64,
+    step: i64,
+) -> GcRef {
     super::alloc(IterObject {
         hdr: HDR,
         cls: Some(cls),

@@ -80,7 +80,10 @@ pub(crate) fn register() {
 /// during the call).
 pub fn new_tuple(cls: GcRef, items: &[GcRef]) -> GcRef {
     let n = items.len();
-    let r = kiln_gc::alloc(TupleObject::tid(), std::mem::size_of::<TupleObject>() + 8 * n);
+    let r = kiln_gc::alloc(
+        TupleObject::tid(),
+        std::mem::size_of::<TupleObject>() + 8 * n,
+    );
     let t = super::cast::<TupleObject>(r);
     t.cls = Some(cls);
     t.len = n as i64;

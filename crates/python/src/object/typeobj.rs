@@ -43,7 +43,13 @@ pub struct TypeObject {
 
 kiln_jit::field_descr!(pub TYPE_VERSION: TypeObject.version, Int, QuasiImmutable);
 
-crate::gc_layout!(TypeObject, TYPE_TID, TYPE_INFO, [dict, name, qualname, base], trace = true);
+crate::gc_layout!(
+    TypeObject,
+    TYPE_TID,
+    TYPE_INFO,
+    [dict, name, qualname, base],
+    trace = true
+);
 
 impl Layout for TypeObject {
     fn tid() -> u32 {
@@ -81,7 +87,14 @@ pub fn invalidate(ty: GcRef) {
 pub fn c3_mro(cls: GcRef, bases: &[GcRef]) -> Option<Vec<GcRef>> {
     let mut seqs: Vec<Vec<GcRef>> = bases
         .iter()
-        .map(|b| super::cast::<TypeObject>(*b).mro.iter().flatten().copied().collect())
+        .map(|b| {
+            super::cast::<TypeObject>(*b)
+                .mro
+                .iter()
+                .flatten()
+                .copied()
+                .collect()
+        })
         .collect();
     seqs.push(bases.to_vec());
     let mut out = vec![cls];

@@ -40,7 +40,11 @@ fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
                     } else if (*i as f64) == *x && x.abs() < 9.0e15 {
                         Some(Ordering::Equal)
                     } else if x.is_infinite() {
-                        Some(if *x > 0.0 { Ordering::Greater } else { Ordering::Less })
+                        Some(if *x > 0.0 {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Less
+                        })
                     } else {
                         // compare exactly through big ints when integral
                         let fl = x.floor();
@@ -56,7 +60,11 @@ fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
                     if x.is_nan() {
                         None
                     } else if x.is_infinite() {
-                        Some(if *x > 0.0 { Ordering::Greater } else { Ordering::Less })
+                        Some(if *x > 0.0 {
+                            Ordering::Greater
+                        } else {
+                            Ordering::Less
+                        })
                     } else {
                         let fl = x.floor();
                         let xb = crate::format::float_repr::float_to_bigint(fl, false).ok()?;
@@ -256,7 +264,10 @@ pub fn richcompare(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<GcRef
 
 /// `a < b` as a bool (sorting, min, max).
 pub fn lt(vm: &mut Vm, a: GcRef, b: GcRef) -> PyResult<bool> {
-    if let (Some(x), Some(y)) = (try_cast::<crate::object::int::IntObject>(a), try_cast::<crate::object::int::IntObject>(b)) {
+    if let (Some(x), Some(y)) = (
+        try_cast::<crate::object::int::IntObject>(a),
+        try_cast::<crate::object::int::IntObject>(b),
+    ) {
         return Ok(x.value < y.value);
     }
     if is::<StrObject>(a) && is::<StrObject>(b) {

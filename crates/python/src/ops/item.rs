@@ -17,14 +17,20 @@ pub fn index_value(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
         return Ok(i.value);
     }
     if is::<BigIntObject>(r) {
-        return Err(vm.err("OverflowError", "Python int too large to convert to C ssize_t"));
+        return Err(vm.err(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        ));
     }
     if cast::<TypeObject>(class_of(r)).heap {
         if let Some(v) = call_method_opt(vm, r, "__index__", &[])? {
             return index_value(vm, v);
         }
     }
-    Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tname(r))))
+    Err(vm.type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        tname(r)
+    )))
 }
 
 /// Normalizes index `i` for length `n`; `None` if out of range.
@@ -193,7 +199,12 @@ pub fn getitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<GcRef> {
         let n = crate::builtins::seqs::range_len(r.start, r.stop, r.step);
         if is::<SliceObject>(key) {
             let (a, b, s) = slice_indices(vm, key, n as usize)?;
-            return Ok(crate::builtins::seqs::new_range(vm, start + a * step, start + b * step, s * step));
+            return Ok(crate::builtins::seqs::new_range(
+                vm,
+                start + a * step,
+                start + b * step,
+                s * step,
+            ));
         }
         let i = seq_index(vm, key, n as usize, "range object")?;
         return Ok(vm.int(start + i as i64 * step));
@@ -250,7 +261,10 @@ pub fn setitem(vm: &mut Vm, c: GcRef, key: GcRef, v: GcRef) -> PyResult<()> {
         kiln_gc::write_barrier(c);
         return Ok(());
     }
-    Err(vm.type_error(format!("'{}' object does not support item assignment", tname(c))))
+    Err(vm.type_error(format!(
+        "'{}' object does not support item assignment",
+        tname(c)
+    )))
 }
 
 /// `del c[key]`.
@@ -266,7 +280,11 @@ pub fn delitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<()> {
         if crate::object::dict::remove(vm, c, key, h)?.is_none() {
             let args = vm.tuple(&[key]);
             let kcls = vm.exc_type("KeyError");
-            return Err(crate::vm::Exc(crate::object::exc::new_exception(kcls, vm.root_map, args)));
+            return Err(crate::vm::Exc(crate::object::exc::new_exception(
+                kcls,
+                vm.root_map,
+                args,
+            )));
         }
         return Ok(());
     }
@@ -284,7 +302,10 @@ pub fn delitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<()> {
         list_items(c).remove(i);
         return Ok(());
     }
-    Err(vm.type_error(format!("'{}' object doesn't support item deletion", tname(c))))
+    Err(vm.type_error(format!(
+        "'{}' object doesn't support item deletion",
+        tname(c)
+    )))
 }
 
 /// `x in c`.
@@ -301,7 +322,10 @@ pub fn contains(vm: &mut Vm, c: GcRef, x: GcRef) -> PyResult<bool> {
     }
     if let Some(s) = try_cast::<StrObject>(c) {
         if !is::<StrObject>(x) {
-            return Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", tname(x))));
+            return Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                tname(x)
+            )));
         }
         return Ok(s.s.contains(str_of(x)));
     }
@@ -327,7 +351,11 @@ pub fn contains(vm: &mut Vm, c: GcRef, x: GcRef) -> PyResult<bool> {
     if let Some(r) = try_cast::<RangeObject>(c) {
         if let Some(i) = try_cast::<IntObject>(x) {
             let (a, b, s, v) = (r.start, r.stop, r.step, i.value);
-            return Ok(if s > 0 { v >= a && v < b && (v - a) % s == 0 } else { v <= a && v > b && (a - v) % (-s) == 0 });
+            return Ok(if s > 0 {
+                v >= a && v < b && (v - a) % s == 0
+            } else {
+                v <= a && v > b && (a - v) % (-s) == 0
+            });
         }
     }
     if let Some(b) = try_cast::<BytesObject>(c) {

@@ -11,7 +11,9 @@ pub mod repr;
 
 use crate::object::dict::{get_str, set_str, DictObject};
 use crate::object::exc::ExceptionObject;
-use crate::object::func::{BuiltinFunctionObject, DescrObject, FunctionObject, KwArgs, MethodObject};
+use crate::object::func::{
+    BuiltinFunctionObject, DescrObject, FunctionObject, KwArgs, MethodObject,
+};
 use crate::object::instance::{map_add, map_lookup, Attrs, InstanceObject};
 use crate::object::int::{BigIntObject, FloatObject, IntObject};
 use crate::object::misc::ModuleObject;
@@ -217,7 +219,11 @@ pub fn getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<GcRef> {
 pub fn no_attr(vm: &mut Vm, obj: GcRef, name: GcRef) -> Exc {
     if is::<ModuleObject>(obj) {
         let mname = module_name(vm, obj);
-        return vm.attr_error(format!("module '{}' has no attribute '{}'", mname, str_of(name)));
+        return vm.attr_error(format!(
+            "module '{}' has no attribute '{}'",
+            mname,
+            str_of(name)
+        ));
     }
     if is::<TypeObject>(obj) {
         return vm.attr_error(format!(
@@ -226,7 +232,11 @@ pub fn no_attr(vm: &mut Vm, obj: GcRef, name: GcRef) -> Exc {
             str_of(name)
         ));
     }
-    vm.attr_error(format!("'{}' object has no attribute '{}'", tname(obj), str_of(name)))
+    vm.attr_error(format!(
+        "'{}' object has no attribute '{}'",
+        tname(obj),
+        str_of(name)
+    ))
 }
 
 pub fn module_name(vm: &mut Vm, m: GcRef) -> String {
@@ -278,13 +288,27 @@ pub fn getattr_opt(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<GcRe
 fn type_getattr(vm: &mut Vm, cls: GcRef, name: GcRef) -> PyResult<Option<GcRef>> {
     match str_of(name) {
         "__name__" => return Ok(cast::<TypeObject>(cls).name),
-        "__qualname__" => return Ok(cast::<TypeObject>(cls).qualname.or(cast::<TypeObject>(cls).name)),
+        "__qualname__" => {
+            return Ok(cast::<TypeObject>(cls)
+                .qualname
+                .or(cast::<TypeObject>(cls).name))
+        }
         "__mro__" => {
-            let m: Vec<GcRef> = cast::<TypeObject>(cls).mro.iter().flatten().copied().collect();
+            let m: Vec<GcRef> = cast::<TypeObject>(cls)
+                .mro
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
             return Ok(Some(vm.tuple(&m)));
         }
         "__bases__" => {
-            let m: Vec<GcRef> = cast::<TypeObject>(cls).bases.iter().flatten().copied().collect();
+            let m: Vec<GcRef> = cast::<TypeObject>(cls)
+                .bases
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
             return Ok(Some(vm.tuple(&m)));
         }
         "__base__" => return Ok(Some(cast::<TypeObject>(cls).base.unwrap_or(vm.none))),
@@ -303,7 +327,11 @@ fn type_getattr(vm: &mut Vm, cls: GcRef, name: GcRef) -> PyResult<Option<GcRef>>
         _ => {}
     }
     let meta = class_of(cls);
-    let mattr = if meta != vm.t.type_ { lookup(vm, meta, name) } else { None };
+    let mattr = if meta != vm.t.type_ {
+        lookup(vm, meta, name)
+    } else {
+        None
+    };
     if let Some(a) = mattr {
         if is_data_descr(vm, a) {
             return bind(vm, a, Some(cls), meta).map(Some);
@@ -486,7 +514,11 @@ pub fn delattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<()> {
         if class_of(a) == vm.t.property {
             return match cast::<DescrObject>(a).fdel {
                 Some(s) => call(vm, s, &[obj], &[]).map(|_| ()),
-                None => Err(vm.attr_error(format!("property '{}' of '{}' object has no deleter", str_of(name), tname(obj)))),
+                None => Err(vm.attr_error(format!(
+                    "property '{}' of '{}' object has no deleter",
+                    str_of(name),
+                    tname(obj)
+                ))),
             };
         }
     }
@@ -567,7 +599,11 @@ pub fn call_method_opt(
 }
 
 pub fn callable(vm: &mut Vm, f: GcRef) -> bool {
-    if is::<FunctionObject>(f) || is::<BuiltinFunctionObject>(f) || is::<MethodObject>(f) || is::<TypeObject>(f) {
+    if is::<FunctionObject>(f)
+        || is::<BuiltinFunctionObject>(f)
+        || is::<MethodObject>(f)
+        || is::<TypeObject>(f)
+    {
         return true;
     }
     let n = vm.intern("__call__");
@@ -607,7 +643,10 @@ pub fn truthy(vm: &mut Vm, r: GcRef) -> PyResult<bool> {
     if cast::<TypeObject>(cls).heap {
         if let Some(v) = call_method_opt(vm, r, "__bool__", &[])? {
             if !is::<IntObject>(v) || (class_of(v) != vm.t.bool_) {
-                return Err(vm.type_error(format!("__bool__ should return bool, returned {}", tname(v))));
+                return Err(vm.type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    tname(v)
+                )));
             }
             return Ok(v == vm.true_);
         }
@@ -648,7 +687,10 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
         return Ok(if h == -1 { -2 } else { h });
     }
     let cls = class_of(r);
-    if cast::<TypeObject>(cls).heap || cls == vm.t.frozenset || is::<crate::object::str::BytesObject>(r) {
+    if cast::<TypeObject>(cls).heap
+        || cls == vm.t.frozenset
+        || is::<crate::object::str::BytesObject>(r)
+    {
         let n = vm.intern("__hash__");
         match lookup(vm, cls, n) {
             Some(h) if h == vm.none => {
@@ -670,12 +712,18 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
             }
         }
     }
-    if is::<ListObject>(r) || is::<DictObject>(r) || (is::<crate::object::dict::SetObject>(r) && cls != vm.t.frozenset) {
+    if is::<ListObject>(r)
+        || is::<DictObject>(r)
+        || (is::<crate::object::dict::SetObject>(r) && cls != vm.t.frozenset)
+    {
         return Err(vm.type_error(format!("unhashable type: '{}'", tname(r))));
     }
     if cls == vm.t.frozenset {
         let mut acc: u64 = 0;
-        let keys: Vec<i64> = crate::object::dict::table(r).iter().map(|e| e.hash).collect();
+        let keys: Vec<i64> = crate::object::dict::table(r)
+            .iter()
+            .map(|e| e.hash)
+            .collect();
         for h in keys {
             acc ^= (h as u64 ^ (h as u64) << 16 ^ 89869747).wrapping_mul(3644798167);
         }

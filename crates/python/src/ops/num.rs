@@ -187,7 +187,15 @@ fn int_op(vm: &mut Vm, a: &Num, b: &Num, op: BinOp) -> PyResult<GcRef> {
                 if y < 0 {
                     return Err(vm.value_error("negative shift count"));
                 }
-                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Some(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             _ => None,
         };
@@ -200,7 +208,9 @@ fn int_op(vm: &mut Vm, a: &Num, b: &Num, op: BinOp) -> PyResult<GcRef> {
         Add => x + y,
         Sub => x - y,
         Mul => x * y,
-        FloorDiv | Mod if y.is_zero() => return Err(zero_div(vm, "integer division or modulo by zero")),
+        FloorDiv | Mod if y.is_zero() => {
+            return Err(zero_div(vm, "integer division or modulo by zero"))
+        }
         FloorDiv => x.div_floor(&y),
         Mod => x.mod_floor(&y),
         And => x & y,
@@ -424,7 +434,10 @@ fn repeat_count(vm: &mut Vm, n: GcRef) -> PyResult<Option<i64>> {
         return Ok(Some(i.value.max(0)));
     }
     if is::<BigIntObject>(n) {
-        return Err(vm.err("OverflowError", "cannot fit 'int' into an index-sized integer"));
+        return Err(vm.err(
+            "OverflowError",
+            "cannot fit 'int' into an index-sized integer",
+        ));
     }
     Ok(None)
 }
@@ -524,8 +537,15 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
             if is::<SetObject>(a) && is::<SetObject>(b) {
                 return crate::builtins::sets::set_binop(vm, a, b, base, op.is_inplace()).map(Some);
             }
-            if base == Or && is::<crate::object::dict::DictObject>(a) && is::<crate::object::dict::DictObject>(b) {
-                let d = if op.is_inplace() { a } else { crate::builtins::dicts::copy(vm, a)? };
+            if base == Or
+                && is::<crate::object::dict::DictObject>(a)
+                && is::<crate::object::dict::DictObject>(b)
+            {
+                let d = if op.is_inplace() {
+                    a
+                } else {
+                    crate::builtins::dicts::copy(vm, a)?
+                };
                 crate::builtins::dicts::update_from(vm, d, b)?;
                 return Ok(Some(d));
             }
@@ -568,7 +588,11 @@ pub fn unary(vm: &mut Vm, x: GcRef, which: u8) -> PyResult<GcRef> {
     if let Some(r) = super::call_method_opt(vm, x, name, &[])? {
         return Ok(r);
     }
-    Err(vm.type_error(format!("bad operand type for unary {}: '{}'", sym, tname(x))))
+    Err(vm.type_error(format!(
+        "bad operand type for unary {}: '{}'",
+        sym,
+        tname(x)
+    )))
 }
 
 /// `pow(a, b, m)` for ints.
@@ -585,7 +609,11 @@ pub fn pow3(vm: &mut Vm, a: GcRef, b: GcRef, m: GcRef) -> PyResult<GcRef> {
                 return Err(vm.value_error("base is not invertible for the given modulus"));
             }
             let r = x.modpow(&y, &z);
-            let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) { r + &z } else { r };
+            let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) {
+                r + &z
+            } else {
+                r
+            };
             Ok(int_from_big(vm, r))
         }
         _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),

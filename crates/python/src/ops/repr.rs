@@ -19,7 +19,11 @@ thread_local! {
 
 /// Python's repr of a str.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -32,7 +36,9 @@ pub fn repr_str(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c if is_unprintable(c) => {
                 let v = c as u32;
                 if v < 0x100 {
@@ -52,13 +58,20 @@ pub fn repr_str(s: &str) -> String {
 
 fn is_unprintable(c: char) -> bool {
     let v = c as u32;
-    (0x80..0xa0).contains(&v) || v == 0xad || (0xd800..0xe000).contains(&v) || v == 0xfeff
+    (0x80..0xa0).contains(&v)
+        || v == 0xad
+        || (0xd800..0xe000).contains(&v)
+        || v == 0xfeff
         || (0x2028..=0x202f).contains(&v) && v != 0x202f
         || (0xe000..0xf900).contains(&v)
 }
 
 pub fn repr_bytes(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {
@@ -115,7 +128,9 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
                 let f = super::bind(vm, m, Some(r), cls)?;
                 let s = super::call(vm, f, &[], &[])?;
                 if !is::<StrObject>(s) {
-                    return Err(vm.type_error(format!("__repr__ returned non-string (type {})", tname(s))));
+                    return Err(
+                        vm.type_error(format!("__repr__ returned non-string (type {})", tname(s)))
+                    );
                 }
                 return Ok(str_of(s).to_string());
             }
@@ -184,11 +199,19 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
         let frozen = cls == vm.t.frozenset;
         let keys: Vec<GcRef> = table(r).iter().map(|e| e.key.unwrap()).collect();
         if keys.is_empty() {
-            return Ok(if frozen { "frozenset()".into() } else { "set()".into() });
+            return Ok(if frozen {
+                "frozenset()".into()
+            } else {
+                "set()".into()
+            });
         }
         return guarded(r, "{...}", || {
             let inner = join_reprs(vm, &keys)?;
-            Ok(if frozen { format!("frozenset({{{}}})", inner) } else { format!("{{{}}}", inner) })
+            Ok(if frozen {
+                format!("frozenset({{{}}})", inner)
+            } else {
+                format!("{{{}}}", inner)
+            })
         });
     }
     if let Some(rg) = try_cast::<RangeObject>(r) {
@@ -210,11 +233,16 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
         return Ok(format!("slice({}, {}, {})", a, b, c));
     }
     if is::<TypeObject>(r) {
-        let name = cast::<TypeObject>(r).qualname.or(cast::<TypeObject>(r).name).map_or("?".into(), |n| str_of(n).to_string());
+        let name = cast::<TypeObject>(r)
+            .qualname
+            .or(cast::<TypeObject>(r).name)
+            .map_or("?".into(), |n| str_of(n).to_string());
         if cast::<TypeObject>(r).heap {
             let modname = {
                 let n = vm.intern("__module__");
-                cast::<TypeObject>(r).dict.and_then(|d| crate::object::dict::get_str(d, n))
+                cast::<TypeObject>(r)
+                    .dict
+                    .and_then(|d| crate::object::dict::get_str(d, n))
             };
             if let Some(m) = modname.filter(|m| is::<StrObject>(*m)) {
                 if str_of(m) != "builtins" {
@@ -230,14 +258,21 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
     }
     if let Some(b) = try_cast::<BuiltinFunctionObject>(r) {
         return Ok(match b.bound {
-            Some(s) if !is::<ModuleObject>(s) => format!("<built-in method {} of {} object at {:#x}>", b.name, tname(s), s.addr()),
+            Some(s) if !is::<ModuleObject>(s) => format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                tname(s),
+                s.addr()
+            ),
             _ => format!("<built-in function {}>", b.name),
         });
     }
     if let Some(m) = try_cast::<MethodObject>(r) {
         let f = m.func.unwrap();
         let s = m.self_.unwrap();
-        let q = try_cast::<FunctionObject>(f).and_then(|f| f.qualname).map_or("?".into(), |q| str_of(q).to_string());
+        let q = try_cast::<FunctionObject>(f)
+            .and_then(|f| f.qualname)
+            .map_or("?".into(), |q| str_of(q).to_string());
         let sr = repr(vm, s)?;
         return Ok(format!("<bound method {} of {}>", q, sr));
     }
@@ -263,11 +298,19 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
     }
     let modname = if cast::<TypeObject>(cls).heap {
         let n = vm.intern("__module__");
-        cast::<TypeObject>(cls).dict.and_then(|d| crate::object::dict::get_str(d, n)).filter(|m| is::<StrObject>(*m)).map(|m| format!("{}.", str_of(m))).unwrap_or_default()
+        cast::<TypeObject>(cls)
+            .dict
+            .and_then(|d| crate::object::dict::get_str(d, n))
+            .filter(|m| is::<StrObject>(*m))
+            .map(|m| format!("{}.", str_of(m)))
+            .unwrap_or_default()
     } else {
         String::new()
     };
-    let q = cast::<TypeObject>(cls).qualname.or(cast::<TypeObject>(cls).name).map_or("?".into(), |n| str_of(n).to_string());
+    let q = cast::<TypeObject>(cls)
+        .qualname
+        .or(cast::<TypeObject>(cls).name)
+        .map_or("?".into(), |n| str_of(n).to_string());
     Ok(format!("<{}{} object at {:#x}>", modname, q, r.addr()))
 }
 
@@ -284,7 +327,9 @@ pub fn str_(vm: &mut Vm, r: GcRef) -> PyResult<String> {
                 let f = super::bind(vm, m, Some(r), cls)?;
                 let s = super::call(vm, f, &[], &[])?;
                 if !is::<StrObject>(s) {
-                    return Err(vm.type_error(format!("__str__ returned non-string (type {})", tname(s))));
+                    return Err(
+                        vm.type_error(format!("__str__ returned non-string (type {})", tname(s)))
+                    );
                 }
                 return Ok(str_of(s).to_string());
             }
