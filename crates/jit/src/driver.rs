@@ -25,7 +25,11 @@
 //! * a guard that fails more than `trace_eagerness` times gets a bridge,
 //!   recorded from the state after its opcode was replayed, up to the next
 //!   loop header; later failures of that guard replay the opcode and enter
-//!   the bridge.
+//!   the bridge;
+//! * a trace (loop or bridge) that reaches the back-edge of another loop
+//!   with no compiled code is aborted instead of unrolling that loop (a
+//!   bridge would otherwise swallow every loop after it); the other loop
+//!   gets hot by itself, and the next attempt ends by jumping to it.
 //!
 //! ```text
 //! LoopBack(#2) x threshold  -> Recorder from #2 ... merge point #2 again
@@ -274,6 +278,10 @@ pub struct CompiledTrace<K> {
 /// Aborts of one key before it is blacklisted.
 const MAX_ABORTS: u32 = 3;
 
+/// Abort reason: the trace reached the back-edge of another loop that has
+/// no compiled code.
+pub const INNER_LOOP: &str = "reached the back-edge of a loop that is not compiled";
+
 struct Warm<K> {
     counters: HashMap<K, u32>,
     loops: HashMap<K, usize>,
@@ -404,6 +412,18 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                 Step::Next(k) => key = k,
                 Step::LoopBack(k) => {
                     key = k;
+                    // A trace that reaches the back-edge of another loop
+                    // that has no compiled code would unroll that loop
+                    // (and swallow every later loop of a bridge); stop it
+                    // and let the inner loop get hot on its own. If it
+                    // gets compiled, the next attempt jumps to it.
+                    let inner = tracing.as_ref().is_some_and(|t| {
+                        k != t.start && !self.warm.borrow().loops.contains_key(&k)
+                    });
+                    if inner {
+                        let t = tracing.take().unwrap();
+                        self.note_abort_soft(t.start, &t.origin, INNER_LOOP);
+                    }
                     // ---- can_enter_jit ----
                     if tracing.is_none() && self.params.enabled {
                         pending = self.can_enter_jit(interp, frame, k, &mut tracing);
@@ -488,10 +508,19 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         let existing = self.warm.borrow().loops.get(&key).copied();
         if t.fresh {
             t.fresh = false;
-            if existing.is_none() || !matches!(t.origin, Origin::Bridge(..)) {
-                let text = interp.describe(key);
-                t.rec.merge_point(key, &text);
-                return None;
+            match existing {
+                // A bridge that starts at a compiled loop header is just
+                // a jump to that loop (checked before `key == t.start`:
+                // closing on itself would make an empty infinite loop).
+                Some(i) if matches!(t.origin, Origin::Bridge(..)) => {
+                    let t = tracing.take().unwrap();
+                    return self.finish(t, Some(i));
+                }
+                _ => {
+                    let text = interp.describe(key);
+                    t.rec.merge_point(key, &text);
+                    return None;
+                }
             }
         }
         if key == t.start {
@@ -532,12 +561,16 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
             jitlog::NOOPT_LOOP
         };
         let n = self.warm.borrow().traces.len();
-        jitlog::log_trace(
-            section,
-            &format!("{} {n} ({start:?})", self.name),
-            kind,
-            &trace,
-        );
+        let title = format!("{} {n} ({start:?})", self.name);
+        jitlog::log_trace(section, &title, kind, &trace);
+        // There are no optimization passes yet: the trace handed to the
+        // backend is the recorded one, and the opt sections show it.
+        let opt = if is_bridge {
+            jitlog::OPT_BRIDGE
+        } else {
+            jitlog::OPT_LOOP
+        };
+        jitlog::log_trace(opt, &title, kind, &trace);
         {
             let mut w = self.warm.borrow_mut();
             w.summary.ops_recorded += trace.ops.len() as u64;
@@ -596,11 +629,32 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
     }
 
     fn note_abort(&self, start: K, origin: &Origin<K>, reason: &str) {
+        self.note_abort_counted(start, origin, reason, true);
+    }
+
+    /// An abort that says nothing against the trace's start: it does not
+    /// count towards blacklisting the loop; a guard has to fail another
+    /// `trace_eagerness` times before its bridge is traced again.
+    fn note_abort_soft(&self, start: K, origin: &Origin<K>, reason: &str) {
+        if let Origin::Bridge(rd, _) = origin {
+            if let Some(rd) = rd.downcast_ref::<ResumeData<K>>() {
+                rd.failures.set(0);
+            }
+        }
+        self.note_abort_counted(start, origin, reason, false);
+    }
+
+    fn note_abort_counted(&self, start: K, origin: &Origin<K>, reason: &str, counted: bool) {
         let mut w = self.warm.borrow_mut();
         w.tracing = false;
         w.stats.aborts += 1;
         w.summary.abort(reason);
         w.abort_reasons.push(format!("{start:?}: {reason}"));
+        if !counted {
+            drop(w);
+            jitlog::log_section(jitlog::ABORT, &format!("{start:?}: {reason}\n"));
+            return;
+        }
         match origin {
             Origin::Loop => {
                 let n = w.aborts.entry(start).or_insert(0);
