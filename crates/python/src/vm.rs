@@ -35,6 +35,8 @@ pub struct Types {
     pub complex: GcRef,
     pub str_: GcRef,
     pub bytes: GcRef,
+    /// Mutable bytes (the `BytesObject` layout).
+    pub bytearray: GcRef,
     pub tuple: GcRef,
     pub list: GcRef,
     pub dict: GcRef,
@@ -170,6 +172,7 @@ impl Vm {
             complex: b(object),
             str_: b(object),
             bytes: b(object),
+            bytearray: b(object),
             tuple: b(object),
             list,
             dict: b(object),

@@ -71,7 +71,7 @@ pub fn update_from(vm: &mut Vm, d: GcRef, other: GcRef) -> PyResult<()> {
         for (k, v) in pairs {
             set_item(vm, d, k, v)?;
         }
-        let _ = keep;
+        crate::object::keep_alive(keep);
         return Ok(());
     }
     let it = ops::iter(vm, other)?;
@@ -108,6 +108,8 @@ fn dict_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let d = new_dict(vm.t.dict);
     if args[0] != vm.t.dict {
         crate::object::set_class(d, args[0]);
+        cast::<DictObject>(d).ext =
+            Some(Box::new(crate::object::instance::Attrs::new(vm.root_map)));
     }
     Ok(d)
 }

@@ -470,7 +470,7 @@ fn min_max(vm: &mut Vm, args: &[GcRef], kw: KwArgs, is_max: bool) -> PyResult<Gc
             list_items(keep)[0] = kx;
         }
     }
-    let _ = items;
+    crate::object::keep_alive(items);
     Ok(best)
 }
 
@@ -540,7 +540,7 @@ fn divmod(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let q = ops::num::binary_op(vm, a, b, crate::bytecode::BinOp::FloorDiv)?;
     let keep = vm.list(vec![q]);
     let r = ops::num::binary_op(vm, a, b, crate::bytecode::BinOp::Mod)?;
-    let _ = keep;
+    crate::object::keep_alive(keep);
     Ok(vm.tuple(&[q, r]))
 }
 

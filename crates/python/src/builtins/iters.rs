@@ -123,7 +123,9 @@ pub fn get_iter(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
         }
         return Err(vm.type_error(format!("'{}' object is not iterable", tname(r))));
     }
-    if is::<IterObject>(r) || is::<GeneratorObject>(r) {
+    let c = class_of(r);
+    let view = c == vm.t.dict_keys || c == vm.t.dict_values || c == vm.t.dict_items;
+    if (is::<IterObject>(r) && !view) || is::<GeneratorObject>(r) {
         return Ok(r);
     }
     builtin_iter(vm, r)

@@ -145,7 +145,11 @@ fn arg_count(vm: &mut Vm, name: &str, args: &[GcRef], min: usize, max: usize) ->
 
 fn list_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let l = vm.list(Vec::new());
-    crate::object::set_class(l, args[0]);
+    if args[0] != vm.t.list {
+        crate::object::set_class(l, args[0]);
+        cast::<ListObject>(l).ext =
+            Some(Box::new(crate::object::instance::Attrs::new(vm.root_map)));
+    }
     Ok(l)
 }
 
@@ -390,13 +394,13 @@ pub fn sort_items(
         idx.reverse();
     }
     let mut buf = idx.clone();
-    merge_sort(vm, &keys, &mut idx, &mut buf, reverse)?;
+    merge_sort(vm, &keys, &mut idx, &mut buf, false)?;
     if reverse {
         idx.reverse();
     }
     let sorted: Vec<GcRef> = idx.iter().map(|i| items[*i]).collect();
     *items = sorted;
-    let _ = keys_l;
+    crate::object::keep_alive(keys_l);
     Ok(())
 }
 
@@ -501,17 +505,22 @@ fn seq_len(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.int(n as i64))
 }
 
+/// The nearest builtin (non-heap) class in the MRO of `cls`.
+pub fn builtin_base(cls: GcRef) -> GcRef {
+    cast::<TypeObject>(cls)
+        .mro
+        .iter()
+        .flatten()
+        .copied()
+        .find(|c| !cast::<TypeObject>(*c).heap)
+        .unwrap_or(cls)
+}
+
 fn seq_getitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let c = args[0];
     // Bypass user overrides: operate on the builtin layout.
     let cls = class_of(c);
-    let base = if is::<ListObject>(c) {
-        vm.t.list
-    } else if is::<DictObject>(c) {
-        vm.t.dict
-    } else {
-        cls
-    };
+    let base = builtin_base(cls);
     crate::object::set_class(c, base);
     let r = ops::item::getitem(vm, c, args[1]);
     crate::object::set_class(c, cls);
@@ -521,13 +530,7 @@ fn seq_getitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 fn seq_setitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let c = args[0];
     let cls = class_of(c);
-    let base = if is::<ListObject>(c) {
-        vm.t.list
-    } else if is::<DictObject>(c) {
-        vm.t.dict
-    } else {
-        cls
-    };
+    let base = builtin_base(cls);
     crate::object::set_class(c, base);
     let r = ops::item::setitem(vm, c, args[1], args[2]);
     crate::object::set_class(c, cls);
@@ -557,15 +560,7 @@ fn seq_eq(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 fn seq_repr(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let c = args[0];
     let cls = class_of(c);
-    let base = if is::<ListObject>(c) {
-        vm.t.list
-    } else if is::<DictObject>(c) {
-        vm.t.dict
-    } else if is::<TupleObject>(c) {
-        vm.t.tuple
-    } else {
-        cls
-    };
+    let base = builtin_base(cls);
     crate::object::set_class(c, base);
     let r = ops::repr::repr(vm, c);
     crate::object::set_class(c, cls);

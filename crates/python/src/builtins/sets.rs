@@ -220,6 +220,8 @@ fn others(vm: &mut Vm, args: &[GcRef]) -> PyResult<Vec<GcRef>> {
 
 fn multi(vm: &mut Vm, args: &[GcRef], op: BinOp, inplace: bool) -> PyResult<GcRef> {
     let os = others(vm, args)?;
+    // The converted sets must stay reachable while the algebra allocates.
+    let keep = vm.list(os.clone());
     let mut acc = args[0];
     if os.is_empty() && !inplace {
         return m_copy(vm, &[acc], &[]);
@@ -228,6 +230,7 @@ fn multi(vm: &mut Vm, args: &[GcRef], op: BinOp, inplace: bool) -> PyResult<GcRe
         let inpl = inplace || i > 0;
         acc = set_binop(vm, acc, *o, op, inpl && class_of(acc) != vm.t.frozenset)?;
     }
+    crate::object::keep_alive(keep);
     if inplace {
         return Ok(vm.none);
     }

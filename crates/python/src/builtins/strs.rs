@@ -776,6 +776,14 @@ fn str_getnewargs(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 fn bytes_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let cls = args[0];
+    if vm.is_subtype(cls, vm.t.bytearray)
+        && args.len() == 2
+        && !is::<StrObject>(args[1])
+        && crate::builtins::ints::small_value(args[1]).is_none()
+    {
+        let v = byte_values(vm, args[1])?;
+        return Ok(new_bytes(cls, v));
+    }
     let b: Vec<u8> = match args.get(1) {
         None => Vec::new(),
         Some(x) => {
@@ -812,6 +820,199 @@ fn bytes_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 fn b_of(r: GcRef) -> &'static [u8] {
     &cast::<BytesObject>(r).b
+}
+
+/// The byte values of a bytes-like object or an iterable of ints.
+pub fn byte_values(vm: &mut Vm, x: GcRef) -> PyResult<Vec<u8>> {
+    if let Some(b) = try_cast::<BytesObject>(x) {
+        return Ok(b.b.clone());
+    }
+    if is::<StrObject>(x) {
+        return Err(vm.type_error("cannot convert 'str' object to bytearray"));
+    }
+    let items = super::seqs::to_vec(vm, x)?;
+    let mut v = Vec::with_capacity(items.len());
+    for it in items {
+        let n = ops::item::index_value(vm, it)?;
+        if !(0..256).contains(&n) {
+            return Err(vm.value_error("byte must be in range(0, 256)"));
+        }
+        v.push(n as u8);
+    }
+    Ok(v)
+}
+
+fn ba(r: GcRef) -> &'static mut Vec<u8> {
+    &mut cast::<BytesObject>(r).b
+}
+
+fn ba_append(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "append", &args[1..], 1, 1)?;
+    let n = ops::item::index_value(vm, args[1])?;
+    if !(0..256).contains(&n) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    ba(args[0]).push(n as u8);
+    Ok(vm.none)
+}
+
+fn ba_extend(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "extend", &args[1..], 1, 1)?;
+    let v = byte_values(vm, args[1])?;
+    ba(args[0]).extend(v);
+    Ok(vm.none)
+}
+
+fn ba_pop(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    let b = ba(args[0]);
+    let n = b.len() as i64;
+    let i = match args.get(1) {
+        Some(i) => ops::item::index_value(vm, *i)?,
+        None => -1,
+    };
+    match ops::item::norm_index(i, n as usize) {
+        Some(i) => {
+            let x = ba(args[0]).remove(i);
+            Ok(vm.int(x as i64))
+        }
+        None if n == 0 => Err(vm.index_error("pop from empty bytearray")),
+        None => Err(vm.index_error("pop index out of range")),
+    }
+}
+
+fn ba_insert(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "insert", &args[1..], 2, 2)?;
+    let n = ba(args[0]).len() as i64;
+    let i = ops::item::index_value(vm, args[1])?;
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    let x = ops::item::index_value(vm, args[2])?;
+    if !(0..256).contains(&x) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    ba(args[0]).insert(i, x as u8);
+    Ok(vm.none)
+}
+
+fn ba_clear(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    ba(args[0]).clear();
+    Ok(vm.none)
+}
+
+fn ba_reverse(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    ba(args[0]).reverse();
+    Ok(vm.none)
+}
+
+fn ba_copy(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    let v = b_of(args[0]).to_vec();
+    let c = vm.t.bytearray;
+    Ok(new_bytes(c, v))
+}
+
+/// Runs a str method on the Latin-1 view of a bytes object and maps a str
+/// (or list/tuple of strs) result back to bytes of the same class.
+fn via_latin1(
+    vm: &mut Vm,
+    args: &[GcRef],
+    kw: KwArgs,
+    f: crate::object::func::NativeFn,
+) -> PyResult<GcRef> {
+    let cls = class_of(args[0]);
+    let to_s = |vm: &mut Vm, r: GcRef| -> GcRef {
+        match try_cast::<BytesObject>(r) {
+            Some(b) => {
+                let s: String = b.b.iter().map(|c| *c as char).collect();
+                vm.new_str(s)
+            }
+            None => r,
+        }
+    };
+    let mut conv = Vec::with_capacity(args.len());
+    for a in args {
+        let c = if is::<TupleObject>(*a) {
+            let items: Vec<GcRef> = tuple_items(*a).iter().map(|x| to_s(vm, *x)).collect();
+            vm.tuple(&items)
+        } else {
+            to_s(vm, *a)
+        };
+        conv.push(c);
+    }
+    let keep = vm.list(conv.clone());
+    let r = f(vm, &conv, kw)?;
+    crate::object::keep_alive(keep);
+    let back = |vm: &mut Vm, r: GcRef| -> GcRef {
+        match try_cast::<StrObject>(r) {
+            Some(s) => {
+                let v: Vec<u8> = s.s.chars().map(|c| c as u32 as u8).collect();
+                new_bytes(
+                    if cls == vm.t.bytearray {
+                        vm.t.bytearray
+                    } else {
+                        vm.t.bytes
+                    },
+                    v,
+                )
+            }
+            None => r,
+        }
+    };
+    if crate::object::is::<crate::object::seq::ListObject>(r) {
+        let items: Vec<GcRef> = list_items(r).clone();
+        let out: Vec<GcRef> = items.into_iter().map(|x| back(vm, x)).collect();
+        return Ok(vm.list(out));
+    }
+    if is::<TupleObject>(r) {
+        let items: Vec<GcRef> = tuple_items(r).to_vec();
+        let out: Vec<GcRef> = items.into_iter().map(|x| back(vm, x)).collect();
+        return Ok(vm.tuple(&out));
+    }
+    Ok(back(vm, r))
+}
+
+macro_rules! latin1 {
+    ($($name:ident => $f:ident),* $(,)?) => {
+        $(fn $name(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
+            via_latin1(vm, args, kw, $f)
+        })*
+    };
+}
+latin1! {
+    b_split => split, b_rsplit => rsplit, b_strip => strip, b_lstrip => lstrip, b_rstrip => rstrip,
+    b_replace => replace, b_find => find, b_rfind => rfind, b_index => index, b_rindex => rindex,
+    b_count => count, b_startswith => startswith, b_endswith => endswith, b_partition => partition,
+    b_rpartition => rpartition, b_splitlines => splitlines, b_ljust => ljust, b_rjust => rjust,
+    b_center => center, b_zfill => zfill,
+}
+
+fn ascii_map(vm: &mut Vm, args: &[GcRef], f: fn(&u8) -> u8) -> PyResult<GcRef> {
+    let v: Vec<u8> = b_of(args[0]).iter().map(f).collect();
+    let cls = if class_of(args[0]) == vm.t.bytearray {
+        vm.t.bytearray
+    } else {
+        vm.t.bytes
+    };
+    Ok(new_bytes(cls, v))
+}
+fn b_upper(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    ascii_map(vm, args, u8::to_ascii_uppercase)
+}
+fn b_lower(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    ascii_map(vm, args, u8::to_ascii_lowercase)
+}
+fn b_pred(vm: &mut Vm, args: &[GcRef], p: fn(&u8) -> bool) -> PyResult<GcRef> {
+    let b = b_of(args[0]);
+    Ok(vm.bool(!b.is_empty() && b.iter().all(p)))
+}
+fn b_isdigit(vm: &mut Vm, a: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    b_pred(vm, a, u8::is_ascii_digit)
+}
+fn b_isalpha(vm: &mut Vm, a: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    b_pred(vm, a, u8::is_ascii_alphabetic)
+}
+fn b_isspace(vm: &mut Vm, a: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    b_pred(vm, a, |c| {
+        matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+    })
 }
 
 fn bytes_decode(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
@@ -939,9 +1140,57 @@ pub fn register(vm: &mut Vm) {
     }
     let bt = vm.t.bytes;
     cast::<TypeObject>(bt).native_new = Some(bytes_new);
-    def_method(vm, bt, "decode", bytes_decode);
-    def_method(vm, bt, "hex", bytes_hex);
-    def_method(vm, bt, "join", bytes_join);
-    super::setup::def_classmethod(vm, bt, "fromhex", bytes_fromhex);
+    let bat = vm.t.bytearray;
+    cast::<TypeObject>(bat).native_new = Some(bytes_new);
+    for ty in [bt, bat] {
+        super::setup::def_classmethod(vm, ty, "fromhex", bytes_fromhex);
+        def_method(vm, ty, "decode", bytes_decode);
+        def_method(vm, ty, "hex", bytes_hex);
+        def_method(vm, ty, "join", bytes_join);
+        let bfns: &[(&'static str, crate::object::func::NativeFn)] = &[
+            ("split", b_split),
+            ("rsplit", b_rsplit),
+            ("strip", b_strip),
+            ("lstrip", b_lstrip),
+            ("rstrip", b_rstrip),
+            ("replace", b_replace),
+            ("find", b_find),
+            ("rfind", b_rfind),
+            ("index", b_index),
+            ("rindex", b_rindex),
+            ("count", b_count),
+            ("startswith", b_startswith),
+            ("endswith", b_endswith),
+            ("partition", b_partition),
+            ("rpartition", b_rpartition),
+            ("splitlines", b_splitlines),
+            ("ljust", b_ljust),
+            ("rjust", b_rjust),
+            ("center", b_center),
+            ("zfill", b_zfill),
+            ("upper", b_upper),
+            ("lower", b_lower),
+            ("isdigit", b_isdigit),
+            ("isalpha", b_isalpha),
+            ("isspace", b_isspace),
+        ];
+        for (n, f) in bfns {
+            def_method(vm, ty, n, *f);
+        }
+    }
+    for (n, f) in [
+        ("append", ba_append as crate::object::func::NativeFn),
+        ("extend", ba_extend),
+        ("pop", ba_pop),
+        ("insert", ba_insert),
+        ("clear", ba_clear),
+        ("reverse", ba_reverse),
+        ("copy", ba_copy),
+    ] {
+        def_method(vm, bat, n, f);
+    }
+    let n = vm.intern("__hash__");
+    let none = vm.none;
+    crate::object::dict::set_str(cast::<TypeObject>(bat).dict.unwrap(), n, none);
     let _ = (list_items, fmt_err);
 }

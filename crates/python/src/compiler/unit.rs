@@ -156,9 +156,12 @@ impl Unit {
         i
     }
 
-    /// True if the last emitted instruction never falls through.
+    /// True if control cannot reach the current position: the last
+    /// emitted instruction never falls through and no label is bound here.
     pub fn last_is_terminator(&self) -> bool {
+        let here = Some(self.instrs.len());
         self.instrs.last().is_some_and(|i| i.op.is_terminator())
+            && !self.labels.iter().any(|l| *l == here)
     }
 
     /// Resolve labels, compute depths and build the final code object.

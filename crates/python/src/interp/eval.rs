@@ -23,8 +23,8 @@ use super::frame::{FrameObject, FRAME_ITEMS};
 use super::helpers as h;
 use crate::bytecode::{BinOp, CmpOp, Op};
 use crate::object::func::CodeObj;
-use crate::object::int::{INT_SIZE, INT_VALUE};
-use crate::object::{cast, GcRef, OBJ_CLS};
+use crate::object::int::{IntObject, INT_SIZE, INT_VALUE};
+use crate::object::{cast, GcRef, OBJ_CLS, OBJ_TYPE_ID};
 use crate::vm::{Exc, PyResult, Vm};
 use kiln_jit::tracer::{Arg, TArg};
 use kiln_jit::Tracer;
@@ -32,6 +32,19 @@ use std::sync::atomic::Ordering;
 
 /// Set by the SIGINT handler; checked at back edges and calls.
 pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Is `r` a machine-word int of class `int` (the unboxed fast path)?
+/// Guards on the class, then on the layout (big ints share the class).
+#[inline(always)]
+fn is_small_int<T: Tracer>(t: &mut T, int_cls: GcRef, r: T::Ref) -> bool {
+    if t.class_of(r, &OBJ_CLS) != int_cls {
+        return false;
+    }
+    let tid = t.getfield_i(r, &OBJ_TYPE_ID);
+    let small = t.const_int(<IntObject as crate::object::Layout>::tid() as i64);
+    let same = t.int_eq(tid, small);
+    t.is_true(same)
+}
 
 /// How a frame was left.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -307,8 +320,8 @@ pub fn run_frame<T: Tracer>(
                     let op = BinOp::from_arg(arg).expect("binop");
                     let int_cls = vm.t.int;
                     if matches!(op.base(), BinOp::Add | BinOp::Sub | BinOp::Mul)
-                        && t.class_of(a, &OBJ_CLS) == int_cls
-                        && t.class_of(b, &OBJ_CLS) == int_cls
+                        && is_small_int(t, int_cls, a)
+                        && is_small_int(t, int_cls, b)
                     {
                         let x = t.getfield_i(a, &INT_VALUE);
                         let y = t.getfield_i(b, &INT_VALUE);
@@ -343,7 +356,7 @@ pub fn run_frame<T: Tracer>(
                     let b = pop!();
                     let a = pop!();
                     let int_cls = vm.t.int;
-                    if t.class_of(a, &OBJ_CLS) == int_cls && t.class_of(b, &OBJ_CLS) == int_cls {
+                    if is_small_int(t, int_cls, a) && is_small_int(t, int_cls, b) {
                         let x = t.getfield_i(a, &INT_VALUE);
                         let y = t.getfield_i(b, &INT_VALUE);
                         let c = match CmpOp::from_arg(arg).expect("cmpop") {

@@ -30,6 +30,8 @@ pub struct DictObject {
     pub hdr: Header,
     pub cls: Option<GcRef>,
     pub t: Table,
+    /// Instance attributes of subclass instances (`class D(dict)`).
+    pub ext: Option<Box<super::instance::Attrs>>,
 }
 
 #[repr(C)]
@@ -56,7 +58,10 @@ impl Layout for DictObject {
         DICT_TID.load(std::sync::atomic::Ordering::Relaxed)
     }
     fn trace_extra(&mut self, visit: kiln_gc::Visitor) {
-        self.t.trace(visit)
+        self.t.trace(visit);
+        if let Some(a) = &mut self.ext {
+            a.trace(visit);
+        }
     }
 }
 impl Layout for SetObject {
@@ -78,6 +83,7 @@ pub fn new_dict(cls: GcRef) -> GcRef {
         hdr: HDR,
         cls: Some(cls),
         t: Table::default(),
+        ext: None,
     })
 }
 

@@ -42,6 +42,17 @@ pub struct PyObject {
 
 kiln_jit::field_descr!(pub OBJ_CLS: PyObject.cls, Ref, Mutable);
 
+/// The GC type id in the header: tells the layout (e.g. a machine-word
+/// `IntObject` from a `BigIntObject`, both of class `int`).
+pub static OBJ_TYPE_ID: kiln_jit::FieldDescr = kiln_jit::FieldDescr {
+    name: "PyObject.type_id",
+    offset: 0,
+    size: 4,
+    kind: kiln_jit::Kind::Int,
+    unsigned: true,
+    mutability: kiln_jit::FieldMut::Immutable,
+};
+
 /// A fresh header value for struct literals; [`alloc`] keeps the real one.
 pub const HDR: Header = Header {
     type_id: 0,
@@ -144,6 +155,13 @@ pub fn alloc<T: Layout>(val: T) -> GcRef {
         std::ptr::write(p as *mut Header, hdr);
     }
     r
+}
+
+/// Keeps `r` alive (visible to the conservative stack scan) up to this
+/// point. `let _ = r;` does not: the compiler may drop a dead local early.
+#[inline(always)]
+pub fn keep_alive(r: GcRef) {
+    std::hint::black_box(r);
 }
 
 /// Is `r` an object of layout `T`?

@@ -19,6 +19,8 @@ pub struct ListObject {
     pub hdr: Header,
     pub cls: Option<GcRef>,
     pub items: Vec<GcRef>,
+    /// Instance attributes of subclass instances (`class L(list)`).
+    pub ext: Option<Box<super::instance::Attrs>>,
 }
 
 /// The items of a tuple, for `getarrayitem_r`/`new_array`.
@@ -68,6 +70,9 @@ impl Layout for ListObject {
             // collector never stores null into a live slot.
             visit(slot as *mut GcRef as *mut Option<GcRef>);
         }
+        if let Some(a) = &mut self.ext {
+            a.trace(visit);
+        }
     }
 }
 
@@ -109,6 +114,7 @@ pub fn new_list(cls: GcRef, items: Vec<GcRef>) -> GcRef {
         hdr: HDR,
         cls: Some(cls),
         items,
+        ext: None,
     })
 }
 

@@ -231,6 +231,30 @@ pub fn setitem(vm: &mut Vm, c: GcRef, key: GcRef, v: GcRef) -> PyResult<()> {
         let h = super::hash(vm, key)?;
         return crate::object::dict::set(vm, c, key, h, v);
     }
+    if is::<BytesObject>(c) && vm.is_subtype(cls, vm.t.bytearray) {
+        let n = cast::<BytesObject>(c).b.len();
+        if is::<SliceObject>(key) {
+            let new = crate::builtins::strs::byte_values(vm, v)?;
+            let (start, stop, step) = slice_indices(vm, key, n)?;
+            if step != 1 {
+                return Err(
+                    vm.value_error("extended slice assignment is not supported for bytearray")
+                );
+            }
+            let stop = stop.max(start);
+            cast::<BytesObject>(c)
+                .b
+                .splice(start as usize..stop as usize, new);
+            return Ok(());
+        }
+        let i = seq_index(vm, key, n, "bytearray")?;
+        let x = index_value(vm, v)?;
+        if !(0..256).contains(&x) {
+            return Err(vm.value_error("byte must be in range(0, 256)"));
+        }
+        cast::<BytesObject>(c).b[i] = x as u8;
+        return Ok(());
+    }
     if is::<ListObject>(c) {
         if is::<SliceObject>(key) {
             let new = crate::builtins::seqs::to_vec(vm, v)?;

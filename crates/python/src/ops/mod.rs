@@ -81,6 +81,10 @@ pub fn attrs_of(obj: GcRef) -> Option<&'static mut Attrs> {
         Some(&mut i.attrs)
     } else if let Some(e) = try_cast::<ExceptionObject>(obj) {
         Some(&mut e.attrs)
+    } else if let Some(d) = try_cast::<DictObject>(obj) {
+        d.ext.as_deref_mut()
+    } else if let Some(l) = try_cast::<ListObject>(obj) {
+        l.ext.as_deref_mut()
     } else {
         None
     }

@@ -153,9 +153,8 @@ fn int_op(vm: &mut Vm, a: &Num, b: &Num, op: BinOp) -> PyResult<GcRef> {
             Add => x.checked_add(y),
             Sub => x.checked_sub(y),
             Mul => x.checked_mul(y),
-            FloorDiv | Mod if y == 0 => {
-                return Err(zero_div(vm, "integer division or modulo by zero"))
-            }
+            FloorDiv if y == 0 => return Err(zero_div(vm, "integer division or modulo by zero")),
+            Mod if y == 0 => return Err(zero_div(vm, "integer modulo by zero")),
             FloorDiv => {
                 if x == i64::MIN && y == -1 {
                     None
@@ -286,6 +285,16 @@ pub fn num_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option<GcR
         _ => return Ok(None),
     };
     let is_float = matches!(na, Num::F(_)) || matches!(nb, Num::F(_));
+    if matches!(op.base(), And | Or | Xor) && class_of(a) == vm.t.bool_ && class_of(b) == vm.t.bool_
+    {
+        let (x, y) = (a == vm.true_, b == vm.true_);
+        let r = match op.base() {
+            And => x & y,
+            Or => x | y,
+            _ => x ^ y,
+        };
+        return Ok(Some(vm.bool(r)));
+    }
     if !is_float {
         return match op {
             TrueDiv => {
@@ -383,6 +392,20 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
         if let Some(r) = builtin_op(vm, a, b, op)? {
             return Ok(r);
         }
+        // Builtin types whose operators are methods (dict views).
+        let (name, rname, _) = dunder(op);
+        if let Some(r) = super::call_method_opt(vm, a, name, &[b])? {
+            if r != vm.notimpl {
+                return Ok(r);
+            }
+        }
+        if ca != cb {
+            if let Some(r) = super::call_method_opt(vm, b, rname, &[a])? {
+                if r != vm.notimpl {
+                    return Ok(r);
+                }
+            }
+        }
     } else {
         let (name, rname, iname) = dunder(op);
         if op.is_inplace() {
@@ -410,7 +433,9 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
                     return Ok(r);
                 }
             }
-        } else if let Some(r) = builtin_op(vm, a, b, op)? {
+        }
+        // Builtin layouts (also of subclasses like `class S(str)`).
+        if let Some(r) = builtin_op(vm, a, b, op)? {
             return Ok(r);
         }
         if !sub_first && ca != cb && is_heap(cb) {
@@ -421,12 +446,32 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
             }
         }
     }
-    Err(vm.type_error(format!(
+    Err(operand_error(vm, a, b, op))
+}
+
+/// CPython's message for an operator that does not apply.
+fn operand_error(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> crate::vm::Exc {
+    let is_seq = |r: GcRef| is::<StrObject>(r) || is::<ListObject>(r) || is::<TupleObject>(r);
+    if op.base() == BinOp::Add && is_seq(a) && !is_heap(class_of(a)) {
+        let k = tname(a);
+        return vm.type_error(format!(
+            "can only concatenate {k} (not \"{}\") to {k}",
+            tname(b)
+        ));
+    }
+    if op.base() == BinOp::Mul && (is_seq(a) || is_seq(b)) {
+        let other = if is_seq(a) { b } else { a };
+        return vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            tname(other)
+        ));
+    }
+    vm.type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
         op.symbol(),
         tname(a),
         tname(b)
-    )))
+    ))
 }
 
 fn repeat_count(vm: &mut Vm, n: GcRef) -> PyResult<Option<i64>> {
@@ -483,7 +528,15 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
             ) {
                 let mut v = x.b.clone();
                 v.extend_from_slice(&y.b);
-                let cls = vm.t.bytes;
+                if op.is_inplace() && class_of(a) == vm.t.bytearray {
+                    crate::object::cast::<crate::object::str::BytesObject>(a).b = v;
+                    return Ok(Some(a));
+                }
+                let cls = if class_of(a) == vm.t.bytearray {
+                    vm.t.bytearray
+                } else {
+                    vm.t.bytes
+                };
                 return Ok(Some(crate::object::str::new_bytes(cls, v)));
             }
         }
@@ -522,7 +575,11 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
                     }
                     if let Some(x) = try_cast::<crate::object::str::BytesObject>(seq) {
                         let v = x.b.repeat(n as usize);
-                        let cls = vm.t.bytes;
+                        let cls = if class_of(seq) == vm.t.bytearray {
+                            vm.t.bytearray
+                        } else {
+                            vm.t.bytes
+                        };
                         return Ok(Some(crate::object::str::new_bytes(cls, v)));
                     }
                 }

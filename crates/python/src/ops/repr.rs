@@ -164,6 +164,9 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
         return Ok(repr_str(&s.s));
     }
     if let Some(b) = try_cast::<BytesObject>(r) {
+        if cls == vm.t.bytearray {
+            return Ok(format!("bytearray({})", repr_bytes(&b.b)));
+        }
         return Ok(repr_bytes(&b.b));
     }
     if is::<ListObject>(r) {
