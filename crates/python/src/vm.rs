@@ -11,7 +11,7 @@
 //! exception in `pending` (see `interp::helpers`).
 
 use crate::object::dict::{new_dict, set_str};
-use crate::object::int::{new_float, new_int, IntObject};
+use crate::object::int::{new_float, new_int};
 use crate::object::misc::new_simple;
 use crate::object::seq::{list_items, new_list, new_tuple};
 use crate::object::str::new_str;

@@ -38,7 +38,7 @@ pub fn func_name(_vm: &mut Vm, f: GcRef) -> String {
 /// `dir(obj)`: the sorted attribute names.
 pub fn dir_of(vm: &mut Vm, obj: GcRef) -> PyResult<GcRef> {
     let mut names: Vec<String> = Vec::new();
-    let mut add_dict = |d: GcRef, names: &mut Vec<String>| {
+    let add_dict = |d: GcRef, names: &mut Vec<String>| {
         for e in table(d).iter() {
             if let Some(k) = e.key.filter(|k| is::<StrObject>(*k)) {
                 names.push(str_of(k).to_string());

@@ -159,7 +159,7 @@ fn int_op(vm: &mut Vm, a: &Num, b: &Num, op: BinOp) -> PyResult<GcRef> {
                 if x == i64::MIN && y == -1 {
                     None
                 } else {
-                    Some(x.div_floor(&y))
+                    Some(Integer::div_floor(&x, &y))
                 }
             }
             Mod => {
