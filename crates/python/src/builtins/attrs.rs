@@ -136,6 +136,18 @@ pub fn special_getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<
             _ => None,
         });
     }
+    if is::<crate::object::seq::TupleObject>(obj) {
+        // Struct sequences (`sys.version_info.major`): fields by name.
+        let fk = vm.intern("_fields");
+        if let Some(fields) = cast::<TypeObject>(class_of(obj))
+            .dict
+            .and_then(|d| crate::object::dict::get_str(d, fk))
+        {
+            if let Some(i) = tuple_items(fields).iter().position(|f| str_of(*f) == n) {
+                return Ok(tuple_items(obj).get(i).copied());
+            }
+        }
+    }
     if let Some(tb) = try_cast::<crate::object::exc::TracebackObject>(obj) {
         return Ok(match n {
             "tb_next" => Some(opt(vm, tb.next)),

@@ -326,6 +326,67 @@ fn float_hex(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.new_str(s))
 }
 
+/// `float.fromhex(s)`.
+fn float_fromhex(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "fromhex", &args[1..], 1, 1)?;
+    let text = ops::str_of(args[1]).trim().to_ascii_lowercase();
+    let bad = |vm: &mut Vm| vm.value_error("invalid hexadecimal floating-point string");
+    let (neg, body) = match text.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, text.strip_prefix('+').unwrap_or(&text)),
+    };
+    let sign = if neg { -1.0 } else { 1.0 };
+    match body {
+        "inf" | "infinity" => return Ok(new_float(args[0], sign * f64::INFINITY)),
+        "nan" => return Ok(new_float(args[0], f64::NAN)),
+        _ => {}
+    }
+    let body = body.strip_prefix("0x").unwrap_or(body);
+    let (mant, exp) = match body.split_once('p') {
+        Some((m, e)) => match e.parse::<i64>() {
+            Ok(e) => (m, e),
+            Err(_) => return Err(bad(vm)),
+        },
+        None => (body, 0),
+    };
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+    if ip.is_empty() && fp.is_empty() {
+        return Err(bad(vm));
+    }
+    let mut m = BigInt::zero();
+    for c in ip.chars().chain(fp.chars()) {
+        match c.to_digit(16) {
+            Some(d) => m = m * 16 + d,
+            None => return Err(bad(vm)),
+        }
+    }
+    let e = exp - 4 * fp.len() as i64;
+    // Scale exactly in big integers, then round once to a double.
+    let v = if e >= 0 {
+        (m << e.min(4000) as usize)
+            .to_f64()
+            .unwrap_or(f64::INFINITY)
+    } else {
+        let shift = (-e) as usize;
+        let bits = m.bits() as i64;
+        if bits - (shift as i64) < -1080 {
+            0.0
+        } else {
+            // Keep 64 extra bits of precision before the final division.
+            let extra = 1100usize;
+            let scaled = (m << extra) >> shift;
+            scaled.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-550) * 2f64.powi(-550)
+        }
+    };
+    if v.is_infinite() {
+        return Err(vm.err(
+            "OverflowError",
+            "hexadecimal value too large to represent as a float",
+        ));
+    }
+    Ok(new_float(args[0], sign * v))
+}
+
 fn float_trunc(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     float_int(vm, args, &[])
 }
@@ -368,5 +429,6 @@ pub fn register(vm: &mut Vm) {
     def_method(vm, f, "conjugate", num_conjugate);
     def_method(vm, f, "as_integer_ratio", float_ratio);
     def_method(vm, f, "hex", float_hex);
+    super::setup::def_classmethod(vm, f, "fromhex", float_fromhex);
     let _ = class_of;
 }

@@ -123,6 +123,27 @@ fn record(vm: &mut Vm, name: &str, fields: &[(&str, GcRef)]) -> GcRef {
     o
 }
 
+/// A tuple whose items are also named attributes (CPython's struct
+/// sequences such as `sys.version_info`): a tuple subclass with `_fields`.
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[GcRef]) -> GcRef {
+    let ty = crate::vm::raw_type(
+        Some(vm.t.type_),
+        Some(vm.t.tuple),
+        crate::object::typeobj::InstLayout::Builtin,
+    );
+    let n = vm.intern(name);
+    let d = vm.dict();
+    let t = cast::<crate::object::typeobj::TypeObject>(ty);
+    t.name = Some(n);
+    t.qualname = Some(n);
+    t.dict = Some(d);
+    vm.keep(ty);
+    let names: Vec<GcRef> = fields.iter().map(|f| vm.intern(f)).collect();
+    let names = vm.tuple(&names);
+    set(vm, d, "_fields", names);
+    crate::object::seq::new_tuple(ty, items)
+}
+
 fn init_sys(vm: &mut Vm) {
     let d = vm.dict();
     let argv: Vec<GcRef> = vm.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
@@ -146,7 +167,12 @@ fn init_sys(vm: &mut Vm) {
         vm.intern("final"),
         vm.int(0),
     ];
-    let vi = vm.tuple(&parts);
+    let vi = struct_seq(
+        vm,
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        &parts,
+    );
     set(vm, d, "version_info", vi);
     let v = vm.intern("linux");
     set(vm, d, "platform", v);
@@ -315,6 +341,27 @@ math1!(
     false
 );
 math1!(degrees, f64::to_degrees, false);
+math1!(erf, libm::erf, false);
+math1!(erfc, libm::erfc, false);
+math1!(
+    gamma,
+    |x| if x <= 0.0 && x.fract() == 0.0 {
+        f64::NAN
+    } else {
+        libm::tgamma(x)
+    },
+    true
+);
+math1!(
+    lgamma,
+    |x| if x <= 0.0 && x.fract() == 0.0 {
+        f64::INFINITY
+    } else {
+        libm::lgamma(x)
+    },
+    true
+);
+math1!(cbrt, f64::cbrt, false);
 math1!(radians, f64::to_radians, false);
 
 /// `log` of an int of any size (exact for big ints).
@@ -794,6 +841,11 @@ fn init_math(vm: &mut Vm) {
         ("modf", modf),
         ("fsum", fsum),
         ("prod", prod),
+        ("erf", erf),
+        ("erfc", erfc),
+        ("gamma", gamma),
+        ("lgamma", lgamma),
+        ("cbrt", cbrt),
     ];
     for (n, f) in fns {
         vm.def_fn(d, n, *f);
