@@ -3,7 +3,6 @@
 //! entries, and CPython-style formatting of an uncaught exception.
 
 use super::setup::def_method;
-use crate::object::dict::new_dict;
 use crate::object::exc::{ExceptionObject, TracebackObject};
 use crate::object::func::{CodeObj, KwArgs};
 use crate::object::seq::{tuple_items, TupleObject};
@@ -83,14 +82,7 @@ const HIERARCHY: &[(&str, &str)] = &[
 ];
 
 fn new_exc_class(vm: &mut Vm, name: &'static str, base: GcRef) -> GcRef {
-    let ty = crate::vm::raw_type(Some(vm.t.type_), Some(base), InstLayout::Exception);
-    let n = vm.intern(name);
-    let d = new_dict(vm.t.dict);
-    let t = cast::<TypeObject>(ty);
-    t.name = Some(n);
-    t.qualname = Some(n);
-    t.dict = Some(d);
-    ty
+    super::setup::new_builtin_type(vm, name, base, InstLayout::Exception)
 }
 
 /// Is `e` an exception instance?

@@ -8,8 +8,8 @@ use super::check_args;
 use super::setup::def_method;
 use crate::object::func::KwArgs;
 use crate::object::str::StrObject;
-use crate::object::typeobj::{InstLayout, TypeObject};
-use crate::object::{cast, is, try_cast, GcRef};
+use crate::object::typeobj::InstLayout;
+use crate::object::{is, try_cast, GcRef};
 use crate::ops::{self, str_of, tname};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -112,14 +112,8 @@ fn stream_fileno(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 /// Creates the three standard stream objects (for `sys`).
 pub fn std_streams(vm: &mut Vm) -> [GcRef; 3] {
-    let ty = crate::vm::raw_type(Some(vm.t.type_), Some(vm.t.object), InstLayout::Instance);
-    let n = vm.intern("TextIOWrapper");
-    let d = vm.dict();
-    let t = cast::<TypeObject>(ty);
-    t.name = Some(n);
-    t.qualname = Some(n);
-    t.dict = Some(d);
-    vm.keep(ty);
+    let object = vm.t.object;
+    let ty = super::setup::new_builtin_type(vm, "TextIOWrapper", object, InstLayout::Instance);
     def_method(vm, ty, "write", stream_write);
     def_method(vm, ty, "flush", stream_flush);
     def_method(vm, ty, "readline", stream_readline);

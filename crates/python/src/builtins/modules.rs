@@ -103,18 +103,13 @@ fn set_int_max_str_digits(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult
 
 /// A plain object with the given attributes (for `sys.float_info` etc.).
 fn record(vm: &mut Vm, name: &str, fields: &[(&str, GcRef)]) -> GcRef {
-    let ty = crate::vm::raw_type(
-        Some(vm.t.type_),
-        Some(vm.t.object),
+    let object = vm.t.object;
+    let ty = super::setup::new_builtin_type(
+        vm,
+        name,
+        object,
         crate::object::typeobj::InstLayout::Instance,
     );
-    let n = vm.intern(name);
-    let d = vm.dict();
-    let t = cast::<crate::object::typeobj::TypeObject>(ty);
-    t.name = Some(n);
-    t.qualname = Some(n);
-    t.dict = Some(d);
-    vm.keep(ty);
     let o = crate::object::instance::new_instance(ty, vm.root_map);
     for (f, v) in fields {
         let k = vm.intern(f);
@@ -126,18 +121,16 @@ fn record(vm: &mut Vm, name: &str, fields: &[(&str, GcRef)]) -> GcRef {
 /// A tuple whose items are also named attributes (CPython's struct
 /// sequences such as `sys.version_info`): a tuple subclass with `_fields`.
 fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[GcRef]) -> GcRef {
-    let ty = crate::vm::raw_type(
-        Some(vm.t.type_),
-        Some(vm.t.tuple),
+    let tuple = vm.t.tuple;
+    let ty = super::setup::new_builtin_type(
+        vm,
+        name,
+        tuple,
         crate::object::typeobj::InstLayout::Builtin,
     );
-    let n = vm.intern(name);
-    let d = vm.dict();
-    let t = cast::<crate::object::typeobj::TypeObject>(ty);
-    t.name = Some(n);
-    t.qualname = Some(n);
-    t.dict = Some(d);
-    vm.keep(ty);
+    let d = cast::<crate::object::typeobj::TypeObject>(ty)
+        .dict
+        .expect("type dict");
     let names: Vec<GcRef> = fields.iter().map(|f| vm.intern(f)).collect();
     let names = vm.tuple(&names);
     set(vm, d, "_fields", names);

@@ -41,6 +41,20 @@ pub fn def_classmethod(vm: &mut Vm, ty: GcRef, name: &'static str, f: NativeFn) 
     def_attr(vm, ty, name, cm);
 }
 
+/// A new builtin (non-heap) type `name` deriving from `base`, with an empty
+/// dict, kept alive by the VM.
+pub fn new_builtin_type(
+    vm: &mut Vm,
+    name: &str,
+    base: GcRef,
+    layout: crate::object::typeobj::InstLayout,
+) -> GcRef {
+    let ty = crate::vm::raw_type(Some(vm.t.type_), Some(base), layout);
+    name_type(vm, ty, name);
+    vm.keep(ty);
+    ty
+}
+
 fn name_type(vm: &mut Vm, ty: GcRef, name: &str) {
     let n = vm.intern(name);
     let d = new_dict(vm.t.dict);
