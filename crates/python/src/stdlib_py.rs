@@ -54,6 +54,8 @@ modules![
     ("collections.abc", "collections/abc.py", false),
     ("contextlib", "contextlib.py", false),
     ("copy", "copy.py", false),
+    ("dataclasses", "dataclasses.py", false),
+    ("enum", "enum.py", false),
     ("functools", "functools.py", false),
     ("heapq", "heapq.py", false),
     ("io", "io.py", false),

@@ -166,7 +166,7 @@ fn list_init(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 fn tuple_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     arg_count(vm, "tuple", args, 0, 1)?;
     let t = match args.get(1) {
-        Some(src) if is::<TupleObject>(*src) && args[0] == vm.t.tuple => *src,
+        Some(src) if class_of(*src) == vm.t.tuple && args[0] == vm.t.tuple => *src,
         Some(src) => {
             let l = to_list(vm, *src)?;
             let v = list_items(l).clone();

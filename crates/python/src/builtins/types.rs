@@ -61,8 +61,26 @@ pub fn alloc_instance(vm: &mut Vm, cls: GcRef, args: &[GcRef]) -> PyResult<GcRef
     }
 }
 
-/// `cls(*args, **kw)`.
+/// `cls(*args, **kw)`: a metaclass's own `__call__` (written in Python)
+/// decides; otherwise `type.__call__`.
 pub fn call_type(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
+    let meta = class_of(cls);
+    if meta != vm.t.type_ && cast::<TypeObject>(meta).heap {
+        let n = vm.intern("__call__");
+        if let Some(m) = ops::lookup(vm, meta, n) {
+            if is::<FunctionObject>(m) {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(cls);
+                v.extend_from_slice(args);
+                return ops::call(vm, m, &v, kw);
+            }
+        }
+    }
+    type_call_default(vm, cls, args, kw)
+}
+
+/// `type.__call__(cls, *args, **kw)`: `__new__` then `__init__`.
+pub fn type_call_default(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     if cls == vm.t.type_ && args.len() == 1 && kw.is_empty() {
         return Ok(class_of(args[0]));
     }
@@ -245,7 +263,7 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
         None => {
             let names: Vec<String> = bases.iter().map(|b| ops::type_name_of(*b)).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }
@@ -253,6 +271,12 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
     cast::<TypeObject>(cls).mro = mro.into_iter().map(Some).collect();
     for b in &bases {
         cast::<TypeObject>(*b).subclasses.push(Some(cls));
+    }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    let (ek, hk) = (vm.intern("__eq__"), vm.intern("__hash__"));
+    if get_str(d, ek).is_some() && get_str(d, hk).is_none() {
+        let none = vm.none;
+        set_str(d, hk, none);
     }
     // Implicit wrappers.
     for (n, wrap) in [
@@ -438,6 +462,10 @@ fn object_getattribute(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcR
     }
 }
 
+fn object_subclasshook(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    Ok(vm.notimpl)
+}
+
 fn object_init_subclass(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.none)
 }
@@ -462,6 +490,19 @@ fn object_reduce(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 // ---- type ----
+
+fn type_setattr(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    super::check_args(vm, "__setattr__", &args[1..], 2, 2)?;
+    if !is::<StrObject>(args[1]) {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            ops::tname(args[1])
+        )));
+    }
+    let n = vm.intern(str_of(args[1]));
+    ops::setattr(vm, args[0], n, args[2])?;
+    Ok(vm.none)
+}
 
 fn type_mro(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let m: Vec<GcRef> = cast::<TypeObject>(args[0])
@@ -504,7 +545,7 @@ fn type_init(vm: &mut Vm, _args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn type_call(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
-    call_type(vm, args[0], &args[1..], kw)
+    type_call_default(vm, args[0], &args[1..], kw)
 }
 
 // ---- property, staticmethod, classmethod ----
@@ -675,7 +716,9 @@ pub fn register(vm: &mut Vm) {
     def_method(vm, o, "__dir__", object_dir);
     def_method(vm, o, "__reduce_ex__", object_reduce);
     super::setup::def_classmethod(vm, o, "__init_subclass__", object_init_subclass);
+    super::setup::def_classmethod(vm, o, "__subclasshook__", object_subclasshook);
     def_method(vm, t, "mro", type_mro);
+    def_method(vm, t, "__setattr__", type_setattr);
     def_method(vm, t, "__subclasses__", type_subclasses);
     def_method(vm, t, "__instancecheck__", type_instancecheck);
     def_method(vm, t, "__subclasscheck__", type_subclasscheck);

@@ -206,6 +206,29 @@ pub fn new_method(vm: &mut Vm, func: GcRef, self_: GcRef) -> GcRef {
 
 /// `getattr(obj, name)`; `name` is a str.
 pub fn getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<GcRef> {
+    let cls = class_of(obj);
+    if cast::<TypeObject>(cls).heap {
+        // A class's own __getattribute__ replaces the lookup.
+        let n = vm.intern("__getattribute__");
+        if let Some(ga) = lookup(vm, cls, n) {
+            if is::<FunctionObject>(ga) {
+                let r = call(vm, ga, &[obj, name], &[]);
+                return match r {
+                    Err(e) if vm.exc_matches(e.0, "AttributeError") => {
+                        let n = vm.intern("__getattr__");
+                        match lookup(vm, cls, n) {
+                            Some(g) => {
+                                let f = bind(vm, g, Some(obj), cls)?;
+                                call(vm, f, &[name], &[])
+                            }
+                            None => Err(e),
+                        }
+                    }
+                    r => r,
+                };
+            }
+        }
+    }
     match getattr_opt(vm, obj, name)? {
         Some(v) => Ok(v),
         None => {
