@@ -23,9 +23,25 @@
 //!   (slot -> operand), never into the trace, and the closing `jump`
 //!   carries the shadow back to the loop's `label`. (The concrete frame is
 //!   written too, so the frame is always up to date while tracing.)
+//!
 //! Every guard gets resume data (`resume.rs`): the shadow as it was at the
 //! start of the current opcode plus the log of the current opcode's
 //! logged calls.
+//!
+//! Inlined calls: the recorder keeps a stack of frames. The driver pushes a
+//! callee frame (an object the caller's opcode allocated in the trace) with
+//! [`Recorder::push_frame`]; its virtualizable slots get a shadow of their
+//! own, initialised from what the trace wrote into the fresh object (the
+//! recorder knows the exact contents of objects it allocated as long as
+//! every write to them had a constant index), and from then on its
+//! virtualizable accesses are shadow traffic too. `debug_merge_point`s
+//! carry the call depth; a guard's resume data has one snapshot per active
+//! frame, innermost first. [`Recorder::pop_frame`] ends the callee: the
+//! caller's current "opcode" is then the second half of its call opcode.
+//! The callee's frame object stays a real allocation (there is no
+//! optimizer to make it virtual yet); while it is inlined its
+//! virtualizable slots in the heap are stale, exactly like the traced
+//! frame's are in compiled code.
 //!
 //! ```text
 //! [p0, i1, p2, p3]                          frame, vable field, 2 stack slots
@@ -45,7 +61,7 @@
 use crate::descr::{ArrayDescr, CallDescr, EffectInfo, FieldDescr, FieldMut, Kind, SizeDescr};
 use crate::driver::VirtualizableInfo;
 use crate::ir::{CallFamily, Const, Descr, Op, OpRef, Opcode, Resume, TargetToken, Trace};
-use crate::resume::{LogEntry, ResumeData, Tagged};
+use crate::resume::{FrameSnapshot, LogEntry, ResumeData, Tagged};
 use crate::tracer::{Arg, TArg, Tracer};
 use crate::Concrete;
 use kiln_gc::GcRef;
@@ -82,16 +98,36 @@ enum LogOp {
 /// An operand that stands for nothing (used once the trace is aborted).
 const DEAD: OpRef = OpRef::Op(u32::MAX);
 
-/// Records one trace (a loop or a bridge) of one frame.
+/// One active frame of the trace: the traced frame (depth 0) or an
+/// inlined callee.
+struct RecFrame<K> {
+    /// The frame object's operand (`Input(0)` at depth 0).
+    op: OpRef,
+    value: GcRef,
+    /// Operand of every virtualizable slot (fields, then array items).
+    shadow: Vec<OpRef>,
+    /// Snapshot of `shadow` at the start of the current opcode.
+    snapshot: Vec<OpRef>,
+    /// The key the frame was entered at (its function).
+    entry: K,
+    /// The call opcode the frame is suspended in (frames below the top).
+    call_key: K,
+    /// Trace length when the frame was pushed.
+    start: usize,
+}
+
+/// Records one trace (a loop or a bridge) of one frame and the frames of
+/// the calls it inlines.
 pub struct Recorder<K> {
     trace: Trace,
     vinfo: &'static VirtualizableInfo,
-    frame: GcRef,
-    /// Operand of every virtualizable slot (fields, then array items).
-    shadow: Vec<OpRef>,
-    /// Key, snapshot and log of the current opcode.
+    /// Active frames, outermost first.
+    frames: Vec<RecFrame<K>>,
+    /// Key and log of the current opcode of the innermost frame.
     key: K,
-    snapshot: Vec<OpRef>,
+    /// `Some(callee)`: the current opcode is the second half of a call
+    /// whose inlined callee frame `callee` just returned.
+    after_call: Option<OpRef>,
     log: Vec<LogOp>,
     guards_in_op: u32,
     fields: HashMap<(OpRef, usize), (OpRef, &'static FieldDescr)>,
@@ -100,18 +136,26 @@ pub struct Recorder<K> {
     known_class: HashMap<OpRef, GcRef>,
     /// Objects allocated by this trace.
     fresh: std::collections::HashSet<OpRef>,
+    /// Exact contents of objects allocated by this trace that had only
+    /// constant-index writes since: (descr address, index or -1 for a
+    /// field) -> value; anything absent is still zero.
+    exact: HashMap<OpRef, HashMap<(usize, i64), OpRef>>,
+    /// Ops recorded inside finished inlined calls, per function entry.
+    inlined_sizes: HashMap<K, usize>,
     limit: usize,
     abort: Option<String>,
     c: Concrete,
 }
 
-impl<K: Copy + 'static> Recorder<K> {
-    /// Starts recording at the merge point `key` of `frame`. The trace's
-    /// inputs are the frame and its virtualizable slots; if `label` is
-    /// given, the trace starts with a `label` other traces can jump to.
+impl<K: Copy + PartialEq + std::hash::Hash + Eq + 'static> Recorder<K> {
+    /// Starts recording at the merge point `key` of `frame`, a frame of
+    /// the function entered at `entry`. The trace's inputs are the frame
+    /// and its virtualizable slots; if `label` is given, the trace starts
+    /// with a `label` other traces can jump to.
     pub fn new(
         vinfo: &'static VirtualizableInfo,
         frame: GcRef,
+        entry: K,
         key: K,
         label: Option<TargetToken>,
         trace_limit: usize,
@@ -128,10 +172,17 @@ impl<K: Copy + 'static> Recorder<K> {
         Recorder {
             trace,
             vinfo,
-            frame,
-            snapshot: shadow.clone(),
-            shadow,
+            frames: vec![RecFrame {
+                op: OpRef::Input(0),
+                value: frame,
+                snapshot: shadow.clone(),
+                shadow,
+                entry,
+                call_key: key,
+                start: 0,
+            }],
             key,
+            after_call: None,
             log: Vec::new(),
             guards_in_op: 0,
             fields: HashMap::new(),
@@ -139,17 +190,145 @@ impl<K: Copy + 'static> Recorder<K> {
             lengths: HashMap::new(),
             known_class: HashMap::new(),
             fresh: Default::default(),
+            exact: HashMap::new(),
+            inlined_sizes: HashMap::new(),
             limit: trace_limit,
             abort: None,
             c: Concrete,
         }
     }
 
-    /// The traced frame as a red value, to pass to the handlers.
+    /// The innermost active frame as a red value, to pass to the handlers.
     pub fn frame(&self) -> RRef {
+        let f = self.frames.last().unwrap();
         RRef {
-            value: Some(self.frame),
-            op: OpRef::Input(0),
+            value: Some(f.value),
+            op: f.op,
+        }
+    }
+
+    /// How many inlined calls are active (0: in the traced frame).
+    pub fn depth(&self) -> usize {
+        self.frames.len() - 1
+    }
+
+    /// The function (entry key) of the innermost frame.
+    pub fn entry(&self) -> K {
+        self.frames.last().unwrap().entry
+    }
+
+    /// How many active frames run the function entered at `entry`.
+    pub fn active(&self, entry: K) -> usize {
+        self.frames.iter().filter(|f| f.entry == entry).count()
+    }
+
+    /// The inlined function with the most ops in this trace (finished and
+    /// active inlined calls), for "don't inline" after `trace_limit`.
+    pub fn biggest_inlined(&self) -> Option<K> {
+        let mut sizes = self.inlined_sizes.clone();
+        for f in &self.frames[1..] {
+            *sizes.entry(f.entry).or_insert(0) += self.trace.ops.len() - f.start;
+        }
+        // Deterministic choice on ties: the first in frame order wins.
+        let mut best: Option<(K, usize)> = None;
+        for f in &self.frames[1..] {
+            let n = sizes[&f.entry];
+            if best.is_none_or(|b| n > b.1) {
+                best = Some((f.entry, n));
+            }
+        }
+        for (&k, &n) in &sizes {
+            if best.is_none_or(|b| n > b.1) {
+                best = Some((k, n));
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// Inlines a call: `callee` (allocated by the current opcode, which
+    /// is the call opcode at `call_key`) becomes the innermost frame,
+    /// entered at `entry`. The next merge point is the callee's first.
+    pub fn push_frame(&mut self, callee: RRef, entry: K, call_key: K) {
+        let value = callee.value.expect("inlined call without a frame");
+        let kinds = self.vinfo.slot_kinds(value);
+        let nf = self.vinfo.fields.len();
+        if let Some(ad) = self.vinfo.array {
+            let key = (callee.op, ad as *const ArrayDescr as usize);
+            match self.lengths.get(&key) {
+                Some(OpRef::Const(Const::Int(n))) if *n as usize == kinds.len() - nf => {}
+                _ => self.abort("inlined frame of unknown size"),
+            }
+        }
+        let mut shadow = Vec::with_capacity(kinds.len());
+        for (i, &kind) in kinds.iter().enumerate() {
+            let (dk, idx) = if i < nf {
+                (self.vinfo.fields[i] as *const FieldDescr as usize, -1)
+            } else {
+                let ad = self.vinfo.array.unwrap();
+                (ad as *const ArrayDescr as usize, (i - nf) as i64)
+            };
+            let known = self.exact.get(&callee.op).map(|m| {
+                m.get(&(dk, idx)).copied().unwrap_or(match kind {
+                    Kind::Int => OpRef::int(0),
+                    Kind::Float => OpRef::float(0.0),
+                    _ => OpRef::ptr(None),
+                })
+            });
+            let op = match known {
+                Some(op) => op,
+                None if i < nf => {
+                    let d = self.vinfo.fields[i];
+                    let opc = match kind {
+                        Kind::Int => Opcode::GetfieldGcI,
+                        Kind::Float => Opcode::GetfieldGcF,
+                        _ => Opcode::GetfieldGcR,
+                    };
+                    let mut cc = Concrete;
+                    let c = match kind {
+                        Kind::Int => Const::Int(cc.getfield_i(Some(value), d)),
+                        Kind::Float => Const::float(cc.getfield_f(Some(value), d)),
+                        _ => Const::Ref(cc.getfield_r(Some(value), d)),
+                    };
+                    self.field_read(opc, callee, d, c)
+                }
+                None => {
+                    let ad = self.vinfo.array.unwrap();
+                    let c = Const::Ref(Concrete.getarrayitem_r(Some(value), ad, idx));
+                    let i = self.const_int(idx);
+                    self.item_read(Opcode::GetarrayitemGcR, callee, ad, i, c)
+                }
+            };
+            shadow.push(op);
+        }
+        self.frames.last_mut().unwrap().call_key = call_key;
+        let start = self.trace.ops.len();
+        self.frames.push(RecFrame {
+            op: callee.op,
+            value,
+            snapshot: shadow.clone(),
+            shadow,
+            entry,
+            call_key: entry,
+            start,
+        });
+    }
+
+    /// Ends the innermost inlined call (its frame returned) and returns
+    /// the callee frame. The caller's current opcode is now the second
+    /// half of its call opcode; guards in it resume there.
+    pub fn pop_frame(&mut self) -> RRef {
+        assert!(self.frames.len() > 1, "pop_frame of the traced frame");
+        let f = self.frames.pop().unwrap();
+        *self.inlined_sizes.entry(f.entry).or_insert(0) += self.trace.ops.len() - f.start;
+        let caller = self.frames.last_mut().unwrap();
+        caller.snapshot.clone_from(&caller.shadow);
+        self.key = caller.call_key;
+        self.after_call = Some(f.op);
+        self.log.clear();
+        self.guards_in_op = 0;
+        RRef {
+            value: Some(f.value),
+            op: f.op,
         }
     }
 
@@ -172,13 +351,17 @@ impl<K: Copy + 'static> Recorder<K> {
 
     /// Marks the start of the opcode at `key`: records a
     /// `debug_merge_point` and takes the snapshot later guards resume from.
+    /// The second argument of `debug_merge_point` is the call depth.
     pub fn merge_point(&mut self, key: K, text: &str) {
+        let depth = OpRef::int(self.depth() as i64);
         self.emit(
-            Op::new(Opcode::DebugMergePoint, vec![OpRef::int(0), OpRef::int(0)])
+            Op::new(Opcode::DebugMergePoint, vec![OpRef::int(0), depth])
                 .with_descr(Descr::Debug(Arc::from(text))),
         );
         self.key = key;
-        self.snapshot.clone_from(&self.shadow);
+        self.after_call = None;
+        let f = self.frames.last_mut().unwrap();
+        f.snapshot.clone_from(&f.shadow);
         self.log.clear();
         self.guards_in_op = 0;
     }
@@ -186,8 +369,11 @@ impl<K: Copy + 'static> Recorder<K> {
     /// Ends the trace with a `jump` carrying the frame and the shadow to
     /// the label `target` (of this trace or of a compiled one).
     pub fn close(mut self, target: TargetToken) -> Result<Trace, String> {
+        if self.frames.len() > 1 {
+            self.abort("trace closed inside an inlined call");
+        }
         let mut args = vec![OpRef::Input(0)];
-        args.extend(self.shadow.iter().copied());
+        args.extend(self.frames[0].shadow.iter().copied());
         self.emit(Op::new(Opcode::Jump, args).with_descr(Descr::Target(target)));
         match self.abort {
             Some(r) => Err(r),
@@ -202,7 +388,7 @@ impl<K: Copy + 'static> Recorder<K> {
             return DEAD;
         }
         if self.trace.ops.len() >= self.limit {
-            self.abort("trace too long");
+            self.abort(crate::driver::TOO_LONG);
             return DEAD;
         }
         self.trace.push(op)
@@ -225,11 +411,28 @@ impl<K: Copy + 'static> Recorder<K> {
         }
         let mut fail = Vec::new();
         let mut index = HashMap::new();
-        let slots: Vec<Tagged> = self
-            .snapshot
-            .iter()
-            .map(|&r| self.tag(r, &mut fail, &mut index))
-            .collect();
+        let top = self.frames.len() - 1;
+        let mut frames = Vec::with_capacity(self.frames.len());
+        for d in (0..=top).rev() {
+            let f = &self.frames[d];
+            let slots: Vec<Tagged> = f
+                .snapshot
+                .iter()
+                .map(|&r| self.tag(r, &mut fail, &mut index))
+                .collect();
+            let callee = if d == top {
+                self.after_call
+            } else {
+                Some(self.frames[d + 1].op)
+            };
+            frames.push(FrameSnapshot {
+                frame: (d > 0).then(|| self.tag(f.op, &mut fail, &mut index)),
+                entry: f.entry,
+                key: if d == top { self.key } else { f.call_key },
+                slots,
+                callee: callee.map(|c| self.tag(c, &mut fail, &mut index)),
+            });
+        }
         let log: Vec<LogEntry> = self
             .log
             .iter()
@@ -240,7 +443,7 @@ impl<K: Copy + 'static> Recorder<K> {
                 LogOp::Done => LogEntry::Done,
             })
             .collect();
-        let rd = ResumeData::new(self.key, slots, log, self.guards_in_op);
+        let rd = ResumeData::new(frames, log, self.guards_in_op);
         self.guards_in_op += 1;
         let mut op = Op::new(opc, args)
             .with_fail_args(fail)
@@ -315,10 +518,30 @@ impl<K: Copy + 'static> Recorder<K> {
 
     /// Replaces an operand by the constant a guard proved it equal to.
     fn learn_const(&mut self, r: OpRef, c: Const) {
-        for s in self.shadow.iter_mut() {
-            if *s == r {
-                *s = OpRef::Const(c);
+        for f in self.frames.iter_mut() {
+            for s in f.shadow.iter_mut() {
+                if *s == r {
+                    *s = OpRef::Const(c);
+                }
             }
+        }
+    }
+
+    /// Keeps [`Self::exact`] right after a write of `v` at `(dk, idx)` of
+    /// `r` (`idx` `None`: an unknown array index).
+    fn note_write(&mut self, r: OpRef, dk: usize, idx: Option<i64>, v: OpRef) {
+        if let Some(m) = self.exact.get_mut(&r) {
+            match idx {
+                Some(i) => {
+                    m.insert((dk, i), v);
+                }
+                None => {
+                    self.exact.remove(&r);
+                }
+            }
+        } else if !matches!(r, OpRef::Input(_) | OpRef::Const(_)) && !self.fresh.contains(&r) {
+            // `r` may be one of the fresh objects under another name.
+            self.exact.clear();
         }
     }
 
@@ -337,6 +560,13 @@ impl<K: Copy + 'static> Recorder<K> {
     }
 
     fn field_write(&mut self, r: RRef, d: &'static FieldDescr, v: OpRef) {
+        self.field_store(r, d, v);
+        self.log.push(LogOp::Done);
+    }
+
+    /// A recorded field store (heap cache kept up to date), not logged.
+    fn field_store(&mut self, r: RRef, d: &'static FieldDescr, v: OpRef) {
+        self.note_write(r.op, d as *const FieldDescr as usize, Some(-1), v);
         self.emit(Op::new(Opcode::SetfieldGc, vec![r.op, v]).with_descr(Descr::Field(d)));
         let dk = d as *const FieldDescr as usize;
         // Which cached objects may be `r`? An object allocated in this
@@ -349,7 +579,6 @@ impl<K: Copy + 'static> Recorder<K> {
             k.1 != dk || (fresh && (old(&k.0) || fresh_set.contains(&k.0)) && k.0 != r.op)
         });
         self.fields.insert((r.op, dk), (v, d));
-        self.log.push(LogOp::Done);
     }
 
     fn item_read(
@@ -373,11 +602,36 @@ impl<K: Copy + 'static> Recorder<K> {
     }
 
     fn item_write(&mut self, r: RRef, d: &'static ArrayDescr, i: RInt, v: OpRef) {
-        self.emit(Op::new(Opcode::SetarrayitemGc, vec![r.op, i.op, v]).with_descr(Descr::Array(d)));
-        let dk = d as *const ArrayDescr as usize;
-        self.items.retain(|k, _| k.1 != dk);
-        self.items.insert((r.op, dk, i.op), (v, d));
+        self.item_store(r, d, i.op, v);
         self.log.push(LogOp::Done);
+    }
+
+    /// A recorded array store (heap cache kept up to date), not logged.
+    fn item_store(&mut self, r: RRef, d: &'static ArrayDescr, i: OpRef, v: OpRef) {
+        let dk = d as *const ArrayDescr as usize;
+        let ci = match i {
+            OpRef::Const(Const::Int(n)) => Some(n),
+            _ => None,
+        };
+        self.note_write(r.op, dk, ci, v);
+        self.emit(Op::new(Opcode::SetarrayitemGc, vec![r.op, i, v]).with_descr(Descr::Array(d)));
+        // Entries that cannot be this item survive: another constant index
+        // of the same array, or another object when one of the two was
+        // allocated by this trace (a fresh object is no other object).
+        let fresh = &self.fresh;
+        let old = |o: OpRef| matches!(o, OpRef::Input(_) | OpRef::Const(_));
+        let new_or_old = |o: OpRef| fresh.contains(&o) || old(o);
+        let distinct = |o: OpRef| {
+            o != r.op
+                && (fresh.contains(&o) && new_or_old(r.op)
+                    || fresh.contains(&r.op) && new_or_old(o))
+        };
+        self.items.retain(|k, _| {
+            k.1 != dk
+                || distinct(k.0)
+                || (k.0 == r.op && ci.is_some() && k.2.is_const() && k.2 != i)
+        });
+        self.items.insert((r.op, dk, i), (v, d));
     }
 
     /// Emits a residual call; returns its result operand.
@@ -408,6 +662,7 @@ impl<K: Copy + 'static> Recorder<K> {
         };
         let v = self.emit(Op::new(Opcode::call_for(res, family), ops).with_descr(Descr::Call(d)));
         if matches!(d.effect, EffectInfo::WritesHeap | EffectInfo::CanForce) {
+            self.exact.clear();
             self.fields
                 .retain(|_, e| e.1.mutability == FieldMut::Immutable);
             self.items
@@ -423,24 +678,28 @@ impl<K: Copy + 'static> Recorder<K> {
         }
     }
 
-    /// The shadow slot of a virtualizable field of the traced frame.
-    fn vfield(&self, f: RRef, d: &'static FieldDescr) -> Option<usize> {
-        if f.op != OpRef::Input(0) {
-            return None;
-        }
-        self.vinfo.field_index(d)
+    /// Which active frame `f` is.
+    fn frame_index(&self, f: RRef) -> Option<usize> {
+        self.frames.iter().rposition(|fr| fr.op == f.op)
     }
 
-    fn vitem(&mut self, f: RRef, d: &'static ArrayDescr, i: usize) -> Option<usize> {
-        if f.op != OpRef::Input(0) || !self.vinfo.array.is_some_and(|a| std::ptr::eq(a, d)) {
+    /// The shadow slot (frame, slot) of a virtualizable field of an
+    /// active frame.
+    fn vfield(&self, f: RRef, d: &'static FieldDescr) -> Option<(usize, usize)> {
+        Some((self.frame_index(f)?, self.vinfo.field_index(d)?))
+    }
+
+    fn vitem(&mut self, f: RRef, d: &'static ArrayDescr, i: usize) -> Option<(usize, usize)> {
+        let fi = self.frame_index(f)?;
+        if !self.vinfo.array.is_some_and(|a| std::ptr::eq(a, d)) {
             return None;
         }
         let slot = self.vinfo.fields.len() + i;
-        if slot >= self.shadow.len() {
+        if slot >= self.frames[fi].shadow.len() {
             self.abort("virtualizable array index out of range");
             return None;
         }
-        Some(slot)
+        Some((fi, slot))
     }
 }
 
@@ -485,7 +744,7 @@ macro_rules! float_cmps {
     };
 }
 
-impl<K: Copy + 'static> Tracer for Recorder<K> {
+impl<K: Copy + Eq + std::hash::Hash + 'static> Tracer for Recorder<K> {
     type Int = RInt;
     type Float = RFloat;
     type Ref = RRef;
@@ -755,6 +1014,13 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
         );
         self.known_class.insert(op, class);
         self.fresh.insert(op);
+        self.exact.insert(
+            op,
+            HashMap::from([(
+                (cd as *const FieldDescr as usize, -1),
+                OpRef::ptr(Some(class)),
+            )]),
+        );
         self.fields.insert(
             (op, cd as *const FieldDescr as usize),
             (OpRef::ptr(Some(class)), cd),
@@ -766,6 +1032,7 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
         let v = self.c.new(d);
         let op = self.emit(Op::new(Opcode::New, vec![]).with_descr(Descr::Size(d)));
         self.fresh.insert(op);
+        self.exact.insert(op, HashMap::new());
         self.log.push(LogOp::Ref(op));
         RRef { value: v, op }
     }
@@ -778,6 +1045,7 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
         self.lengths
             .insert((op, d as *const ArrayDescr as usize), len.op);
         self.fresh.insert(op);
+        self.exact.insert(op, HashMap::new());
         self.log.push(LogOp::Ref(op));
         RRef { value: v, op }
     }
@@ -811,70 +1079,54 @@ impl<K: Copy + 'static> Tracer for Recorder<K> {
     fn vable_getfield_i(&mut self, f: RRef, d: &'static FieldDescr) -> RInt {
         let v = self.c.vable_getfield_i(f.value, d);
         let op = match self.vfield(f, d) {
-            Some(s) => self.shadow[s],
-            None => self.emit(Op::new(Opcode::GetfieldGcI, vec![f.op]).with_descr(Descr::Field(d))),
+            Some((fi, s)) => self.frames[fi].shadow[s],
+            None => self.field_read(Opcode::GetfieldGcI, f, d, Const::Int(v)),
         };
         RInt { value: v, op }
     }
     fn vable_getfield_r(&mut self, f: RRef, d: &'static FieldDescr) -> RRef {
         let v = self.c.vable_getfield_r(f.value, d);
         let op = match self.vfield(f, d) {
-            Some(s) => self.shadow[s],
-            None => self.emit(Op::new(Opcode::GetfieldGcR, vec![f.op]).with_descr(Descr::Field(d))),
+            Some((fi, s)) => self.frames[fi].shadow[s],
+            None => self.field_read(Opcode::GetfieldGcR, f, d, Const::Ref(v)),
         };
         RRef { value: v, op }
     }
     fn vable_setfield_i(&mut self, f: RRef, d: &'static FieldDescr, v: RInt) {
         self.c.vable_setfield_i(f.value, d, v.value);
         match self.vfield(f, d) {
-            Some(s) => self.shadow[s] = v.op,
-            None => {
-                self.emit(
-                    Op::new(Opcode::SetfieldGc, vec![f.op, v.op]).with_descr(Descr::Field(d)),
-                );
-            }
+            Some((fi, s)) => self.frames[fi].shadow[s] = v.op,
+            None => self.field_store(f, d, v.op),
         }
     }
     fn vable_setfield_r(&mut self, f: RRef, d: &'static FieldDescr, v: RRef) {
         self.c.vable_setfield_r(f.value, d, v.value);
         match self.vfield(f, d) {
-            Some(s) => self.shadow[s] = v.op,
-            None => {
-                self.emit(
-                    Op::new(Opcode::SetfieldGc, vec![f.op, v.op]).with_descr(Descr::Field(d)),
-                );
-            }
+            Some((fi, s)) => self.frames[fi].shadow[s] = v.op,
+            None => self.field_store(f, d, v.op),
         }
     }
     fn vable_getitem_r(&mut self, f: RRef, d: &'static ArrayDescr, i: usize) -> RRef {
         let v = self.c.vable_getitem_r(f.value, d, i);
         let op = match self.vitem(f, d, i) {
-            Some(s) => self.shadow[s],
-            None => self.emit(
-                Op::new(Opcode::GetarrayitemGcR, vec![f.op, OpRef::int(i as i64)])
-                    .with_descr(Descr::Array(d)),
-            ),
+            Some((fi, s)) => self.frames[fi].shadow[s],
+            None => {
+                let idx = self.const_int(i as i64);
+                self.item_read(Opcode::GetarrayitemGcR, f, d, idx, Const::Ref(v))
+            }
         };
         RRef { value: v, op }
     }
     fn vable_setitem_r(&mut self, f: RRef, d: &'static ArrayDescr, i: usize, v: RRef) {
         self.c.vable_setitem_r(f.value, d, i, v.value);
         match self.vitem(f, d, i) {
-            Some(s) => self.shadow[s] = v.op,
-            None => {
-                self.emit(
-                    Op::new(
-                        Opcode::SetarrayitemGc,
-                        vec![f.op, OpRef::int(i as i64), v.op],
-                    )
-                    .with_descr(Descr::Array(d)),
-                );
-            }
+            Some((fi, s)) => self.frames[fi].shadow[s] = v.op,
+            None => self.item_store(f, d, OpRef::int(i as i64), v.op),
         }
     }
 }
 
-impl<K: Copy + 'static> Recorder<K> {
+impl<K: Copy + Eq + std::hash::Hash + 'static> Recorder<K> {
     fn int2_unary(&mut self, opc: Opcode, a: OpRef, v: i64) -> RInt {
         if a.is_const() {
             return RInt {

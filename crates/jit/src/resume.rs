@@ -23,10 +23,26 @@
 //! guard_true(i6) [i1, p2, p5, i6]             fails: frame := [i1, p2]; replay #4
 //! ```
 //!
+//! Inlined calls: a guard inside an inlined callee has one snapshot per
+//! active frame, innermost first ([`FrameSnapshot`]). The innermost one
+//! says where its opcode starts (or, if its current opcode is the second
+//! half of a call that has just returned, which callee frame returned);
+//! each outer frame is suspended in the call opcode at its key, waiting for
+//! the frame inside it. [`ResumeData::restore`] writes every frame's slots
+//! back and returns the frames ([`Resumed`]); the driver replays the
+//! innermost opcode and keeps the callers on its frame stack, so that when
+//! the callee returns each caller finishes its call opcode.
+//!
+//! ```text
+//! debug_merge_point(0, 1, 'inc #2 Bin(Add)')   frames: [inc #2 (p7), main #6 -> p7]
+//! guard_no_overflow() [p0, p2, p7, ..]          fails: restore both, replay inc #2
+//! ```
+//!
 //! Invariants: the snapshot describes the state *before* the opcode, so
 //! replaying the opcode from it is exact; the log holds an entry for
 //! exactly the logged tracer calls (see [`crate::replay`]) made before the
-//! guard, in order; every `Live(n)` satisfies `n < fail_args.len()`.
+//! guard, in order; every `Live(n)` satisfies `n < fail_args.len()`; the
+//! last (outermost) frame is always the frame the trace was entered with.
 
 use crate::descr::{FieldDescr, Kind, SizeDescr};
 use crate::driver::VirtualizableInfo;
@@ -74,13 +90,47 @@ pub enum LogValue {
     Done,
 }
 
+/// The source state of one active frame at a guard.
+#[derive(Clone, Debug)]
+pub struct FrameSnapshot<K> {
+    /// The frame object: `None` for the frame the trace was entered with
+    /// (its input 0), otherwise the frame an inlined call allocated.
+    pub frame: Option<Tagged>,
+    /// Green key the frame was entered at (its function's entry).
+    pub entry: K,
+    /// Innermost frame: the opcode the guard is in. Outer frames: the call
+    /// opcode they are suspended in.
+    pub key: K,
+    /// The virtualizable's slots (fields, then array items) at the start
+    /// of the innermost frame's opcode (outer frames: while suspended).
+    pub slots: Vec<Tagged>,
+    /// `Some(callee)`: the frame is in the second half of the call opcode
+    /// at `key`, after `callee` returned (always so for outer frames).
+    pub callee: Option<Tagged>,
+}
+
+/// A frame rebuilt by [`ResumeData::restore`].
+#[derive(Clone, Copy, Debug)]
+pub struct ResumedFrame<K> {
+    pub frame: GcRef,
+    pub entry: K,
+    pub key: K,
+    pub callee: Option<GcRef>,
+}
+
+/// The frames rebuilt at a guard failure (innermost first) and the log of
+/// the innermost frame's current opcode.
+#[derive(Debug)]
+pub struct Resumed<K> {
+    pub frames: Vec<ResumedFrame<K>>,
+    pub log: Vec<LogValue>,
+}
+
 /// The resume data of one guard (stored in the guard's `Resume` handle).
 #[derive(Debug)]
 pub struct ResumeData<K> {
-    /// Green key of the opcode the guard is in.
-    pub key: K,
-    /// The virtualizable's slots (fields, then array items) at opcode start.
-    pub slots: Vec<Tagged>,
+    /// Every active frame, innermost first.
+    pub frames: Vec<FrameSnapshot<K>>,
     /// Results of the logged calls of this opcode before the guard.
     pub log: Vec<LogEntry>,
     /// How many guards of this opcode came before this one.
@@ -104,14 +154,16 @@ fn word_to_ref(w: u64) -> Option<GcRef> {
 
 impl<K: Copy> ResumeData<K> {
     pub fn new(
-        key: K,
-        slots: Vec<Tagged>,
+        frames: Vec<FrameSnapshot<K>>,
         log: Vec<LogEntry>,
         guard_in_opcode: u32,
     ) -> ResumeData<K> {
+        assert!(
+            frames.last().is_some_and(|f| f.frame.is_none()),
+            "the outermost frame is the trace's input frame"
+        );
         ResumeData {
-            key,
-            slots,
+            frames,
             log,
             guard_in_opcode,
             virtuals: Vec::new(),
@@ -120,6 +172,11 @@ impl<K: Copy> ResumeData<K> {
             bridge_blacklisted: Cell::new(false),
             materialized: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Green key of the opcode the guard is in (innermost frame).
+    pub fn key(&self) -> K {
+        self.frames[0].key
     }
 
     /// The machine word a tagged value stands for.
@@ -158,19 +215,33 @@ impl<K: Copy> ResumeData<K> {
         obj
     }
 
-    /// Writes the snapshot into `frame`'s virtualizable and returns the
+    /// Writes every frame's snapshot back (`frame` is the trace's input
+    /// frame) and returns the frames, innermost first, with the innermost
     /// opcode's log as concrete values, ready for replay.
-    pub fn restore(&self, vinfo: &VirtualizableInfo, frame: GcRef, fail: &[u64]) -> Vec<LogValue> {
+    pub fn restore(&self, vinfo: &VirtualizableInfo, frame: GcRef, fail: &[u64]) -> Resumed<K> {
         self.materialized.borrow_mut().clear();
         let nf = vinfo.fields.len();
         let mut c = Concrete;
-        for (i, &t) in self.slots.iter().enumerate() {
-            let w = self.word(t, fail);
-            if i < nf {
-                store_field(Some(frame), vinfo.fields[i], w);
-            } else if let Some(ad) = vinfo.array {
-                c.setarrayitem_r(Some(frame), ad, (i - nf) as i64, word_to_ref(w));
+        let mut frames = Vec::with_capacity(self.frames.len());
+        for fs in &self.frames {
+            let obj = match fs.frame {
+                None => frame,
+                Some(t) => word_to_ref(self.word(t, fail)).expect("inlined frame is null"),
+            };
+            for (i, &t) in fs.slots.iter().enumerate() {
+                let w = self.word(t, fail);
+                if i < nf {
+                    store_field(Some(obj), vinfo.fields[i], w);
+                } else if let Some(ad) = vinfo.array {
+                    c.setarrayitem_r(Some(obj), ad, (i - nf) as i64, word_to_ref(w));
+                }
             }
+            frames.push(ResumedFrame {
+                frame: obj,
+                entry: fs.entry,
+                key: fs.key,
+                callee: fs.callee.and_then(|t| word_to_ref(self.word(t, fail))),
+            });
         }
         let log = self
             .log
@@ -183,7 +254,7 @@ impl<K: Copy> ResumeData<K> {
             })
             .collect();
         self.materialized.borrow_mut().clear();
-        log
+        Resumed { frames, log }
     }
 }
 

@@ -109,7 +109,7 @@ struct Interp;
 impl JitInterp for Interp {
     type Key = u32;
 
-    fn step<T: Tracer>(&mut self, t: &mut T, f: T::Ref, key: u32) -> Step<u32> {
+    fn step<T: Tracer>(&mut self, t: &mut T, f: T::Ref, key: u32) -> Step<u32, T::Ref> {
         let pcv = t.const_int(key as i64);
         t.vable_setfield_i(f, &PC, pcv);
         if key != 0 {

@@ -2,12 +2,14 @@
 //! with a value stack as the virtualizable, calls), in the style of PyPy's
 //! `test_ajit`: the same output with the JIT off, on and aggressive over
 //! every example program, and checks of the counts and of the ops of the
-//! recorded traces.
+//! recorded traces, including calls inlined into their callers' traces
+//! and guards that fail inside them.
 
 #[path = "../examples/tiny/interp.rs"]
 mod tiny;
 
 use kiln_jit::driver::Stats;
+use kiln_jit::resume::ResumeData;
 use kiln_jit::Params;
 use std::path::{Path, PathBuf};
 
@@ -36,12 +38,28 @@ struct Run {
     aborts: Vec<String>,
     /// (green key, is bridge, printed trace), in compilation order.
     traces: Vec<((u32, u32), bool, String)>,
+    /// Every guard of every trace: (key of its opcode, active frames,
+    /// failures).
+    guards: Vec<((u32, u32), usize, u32)>,
 }
 
 fn run(src: &str, params: Params) -> Run {
     let vm = tiny::Vm::load(src, params).expect("program assembles");
     let out = vm.run_main();
+    let mut guards = Vec::new();
+    for t in vm.driver.traces() {
+        for op in &t.trace.ops {
+            if let Some(rd) = op
+                .resume
+                .as_ref()
+                .and_then(|r| r.downcast::<ResumeData<tiny::Key>>())
+            {
+                guards.push((rd.key(), rd.frames.len(), rd.failures.get()));
+            }
+        }
+    }
     Run {
+        guards,
         out,
         stats: vm.driver.stats(),
         aborts: vm.driver.abort_reasons(),
@@ -166,21 +184,28 @@ fn overflow_in_the_middle_of_an_opcode_resumes_as_floats() {
     assert!(r.traces.iter().any(|t| t.2.contains("int_mul_ovf")));
 }
 
-/// Calls are residual: `call` allocates the callee's frame and calls
-/// `tiny_call`, which runs it in a nested `driver.run`. The caller's trace
-/// never contains the callee's opcodes, and the callee's loop is a trace
-/// of its own, whose guards fail (and resume the callee's frame) while the
-/// caller's compiled loop is waiting in the residual call. Inlining calls
-/// into the caller's trace is not supported by the driver.
+/// A function with a loop of its own is not inlined: the first trace of
+/// the caller's loop reaches the callee's back-edge at depth 1, aborts and
+/// marks `sumto` don't-inline; the next one records a residual call
+/// (`tiny_call`, a nested driver run), and the callee's loop is a trace of
+/// its own whose exit guard fails while the caller's compiled loop waits
+/// in the residual call.
 #[test]
-fn calls_are_residual_and_a_guard_failing_in_the_callee_resumes_both_frames() {
+fn a_callee_with_a_loop_is_not_inlined_and_gets_its_own_loop() {
     let src = program("calls.tiny");
     let off = run(&src, params("off"));
     assert_eq!(off.out, "4950\n");
     let r = run(&src, params("threshold=20"));
     assert_eq!(r.out, off.out);
     let s = r.stats;
-    assert_eq!((s.loops, s.bridges), (2, 0), "{s:?}");
+    assert_eq!((s.loops, s.bridges, s.dont_inline), (2, 0, 1), "{s:?}");
+    assert!(
+        r.aborts
+            .iter()
+            .any(|a| a.ends_with(kiln_jit::driver::INLINED_LOOP)),
+        "{:?}",
+        r.aborts
+    );
     let callee = r.traces.iter().find(|t| t.0 == (0, 2)).expect("sumto loop");
     let caller = r.traces.iter().find(|t| t.0 == (1, 4)).expect("main loop");
     assert!(callee.2.contains("'sumto #"));
@@ -190,10 +215,151 @@ fn calls_are_residual_and_a_guard_failing_in_the_callee_resumes_both_frames() {
         caller.2
     );
     let ops = opnames(&caller.2);
-    assert_eq!(count(&ops, "call_r"), 1, "{ops:?}");
+    assert_eq!(count(&ops, "call_n"), 1, "{ops:?}");
     assert!(caller.2.contains("descr=<CallDescr tiny_call>"));
-    // The callee's loop is left through its exit guard on most of the 300
-    // calls, each time while the caller runs compiled code.
     assert!(s.guard_failures >= 250, "{s:?}");
     assert!(s.entries >= 250, "{s:?}");
+}
+
+/// test_ajit's `test_inline`: the caller's loop trace contains the
+/// callee's opcodes (merge points at depth 1 naming the callee's green
+/// key), the callee's frame allocation, and no call at all.
+#[test]
+fn a_small_callee_is_inlined_into_the_callers_loop() {
+    let src = program("inline.tiny");
+    let off = run(&src, params("off"));
+    assert_eq!(off.out, "1000000\n");
+    let r = run(&src, params("threshold=20"));
+    assert_eq!(r.out, off.out);
+    let s = r.stats;
+    assert_eq!((s.loops, s.bridges, s.aborts), (1, 0, 0), "{s:?}");
+    assert_eq!((s.inlined_calls, s.residual_calls), (1, 0), "{s:?}");
+    let (key, _, text) = &r.traces[0];
+    assert_eq!(*key, (1, 4));
+    let ops = opnames(text);
+    assert_eq!(count(&ops, "call_n") + count(&ops, "call_r"), 0, "\n{text}");
+    assert_eq!(count(&ops, "new_array"), 1, "the callee's frame\n{text}");
+    // caller i < 1000, callee x + x and + 1, caller sum + r and i + 1
+    assert_eq!(count(&ops, "int_add_ovf"), 4, "\n{text}");
+    for pc in 0..6 {
+        let mp = format!("debug_merge_point(0, 1, 'twice_plus_one #{pc} ");
+        assert!(text.contains(&mp), "{mp}\n{text}");
+    }
+    assert!(text.contains("debug_merge_point(0, 0, 'main #11 Bin(Add)')"));
+    // The guards inside the callee resume two frames.
+    assert!(
+        r.guards.iter().any(|g| g.0 .0 == 0 && g.1 == 2),
+        "{:?}",
+        r.guards
+    );
+}
+
+/// The acceptance item: guards that fail inside an inlined call (a branch
+/// that goes the other way from i = 500 on; a multiply that overflows in
+/// the middle of the callee's opcode from j = 1001 on) rebuild the callee
+/// and the caller frame; replay finishes the callee's opcode, the callee
+/// goes on in the interpreter and returns into the caller's call opcode.
+#[test]
+fn a_guard_failing_inside_an_inlined_call_resumes_both_frames() {
+    let src = program("inline_guard.tiny");
+    let off = run(&src, params("off"));
+    assert_eq!(off.out, "429000\n9.30638238518647e18\n");
+    for jit in [
+        "threshold=20",
+        "aggressive",
+        "threshold=3,trace_eagerness=5",
+    ] {
+        let r = run(&src, params(jit));
+        assert_eq!(r.out, off.out, "--jit {jit}");
+        let s = r.stats;
+        assert_eq!((s.loops, s.residual_calls), (2, 0), "--jit {jit}: {s:?}");
+        let small = r.traces.iter().find(|t| t.0 == (2, 4)).expect("loop 1");
+        let scale = r.traces.iter().find(|t| t.0 == (2, 22)).expect("loop 2");
+        assert!(small.2.contains("(0, 1, 'small #"), "{}", small.2);
+        assert!(scale.2.contains("int_mul_ovf"), "{}", scale.2);
+        // `small`'s branch guard (at its pc 3) failed for i = 500..599,
+        // `scale`'s guard_no_overflow (at its pc 2) for j = 1001..1009,
+        // each a guard with two frames.
+        let failed = |key| {
+            r.guards
+                .iter()
+                .filter(|g| g.0 == key && g.1 == 2)
+                .map(|g| g.2)
+                .sum::<u32>()
+        };
+        assert!(failed((0, 3)) >= 1, "--jit {jit}: {:?}", r.guards);
+        assert!(failed((1, 2)) >= 1, "--jit {jit}: {:?}", r.guards);
+        if jit == "threshold=20" {
+            assert_eq!((failed((0, 3)), failed((1, 2))), (100, 9), "{:?}", r.guards);
+        }
+    }
+}
+
+/// Recursion: a call of `fib` inside an inlined `fib` is inlined once
+/// more (depth 2), a third level becomes a residual call that re-enters
+/// the driver; results are the same with aggressive thresholds.
+#[test]
+fn recursive_calls_are_inlined_once_then_residual() {
+    let src = program("fib.tiny");
+    let off = run(&src, params("off"));
+    for jit in [
+        "aggressive",
+        "threshold=1,trace_eagerness=1,function_threshold=1",
+        "threshold=7,trace_eagerness=3",
+        "threshold=3,trace_eagerness=2,inlining=0",
+    ] {
+        let r = run(&src, params(jit));
+        assert_eq!(r.out, off.out, "--jit {jit}");
+    }
+    let r = run(&src, params("threshold=7,trace_eagerness=3"));
+    let s = r.stats;
+    assert!(s.inlined_calls > 0 && s.residual_calls > 0, "{s:?}");
+    let main = r.traces.iter().find(|t| t.0 == (1, 4)).expect("main loop");
+    assert!(
+        main.2.contains("debug_merge_point(0, 2, 'fib #0"),
+        "{}",
+        main.2
+    );
+    assert!(!main.2.contains("debug_merge_point(0, 3,"), "{}", main.2);
+    assert!(main.2.contains("descr=<CallDescr tiny_call>"), "{}", main.2);
+}
+
+/// `--jit inlining=0` keeps every call residual.
+#[test]
+fn inlining_off_keeps_the_call_residual() {
+    let src = program("inline.tiny");
+    let r = run(&src, params("threshold=20,inlining=0"));
+    assert_eq!(r.out, "1000000\n");
+    let s = r.stats;
+    assert_eq!(
+        (s.loops, s.inlined_calls, s.residual_calls),
+        (1, 0, 1),
+        "{s:?}"
+    );
+    let text = &r.traces[0].2;
+    assert!(!text.contains("twice_plus_one #"), "\n{text}");
+    let ops = opnames(text);
+    assert_eq!(count(&ops, "call_n"), 1, "\n{text}");
+    assert!(
+        text.contains("call_n(0, p10, descr=<CallDescr tiny_call>)"),
+        "\n{text}"
+    );
+}
+
+/// A trace that gets too long with an inlined call marks the biggest
+/// inlined function don't-inline; the next attempt calls it residually
+/// and fits.
+#[test]
+fn too_long_with_an_inlined_call_stops_inlining_it() {
+    let src = program("inline.tiny");
+    let r = run(&src, params("threshold=20,trace_limit=40"));
+    assert_eq!(r.out, "1000000\n");
+    let s = r.stats;
+    assert_eq!((s.loops, s.aborts, s.dont_inline), (1, 1, 1), "{s:?}");
+    assert!(
+        r.aborts[0].contains("trace too long; not inlining (0, 0)"),
+        "{:?}",
+        r.aborts
+    );
+    assert!(r.traces[0].2.contains("descr=<CallDescr tiny_call>"));
 }

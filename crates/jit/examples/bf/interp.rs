@@ -311,7 +311,7 @@ struct Interp<'a> {
 }
 
 impl Interp<'_> {
-    fn fail(&mut self, pc: usize, what: &str) -> Step<u32> {
+    fn fail<R>(&mut self, pc: usize, what: &str) -> Step<u32, R> {
         let (l, c) = self.prog.pos[pc];
         self.error = Some(format!(
             "line {l} column {c}: tape pointer moved past the {what} end"
@@ -323,7 +323,7 @@ impl Interp<'_> {
 impl JitInterp for Interp<'_> {
     type Key = u32;
 
-    fn step<T: Tracer>(&mut self, t: &mut T, f: T::Ref, key: u32) -> Step<u32> {
+    fn step<T: Tracer>(&mut self, t: &mut T, f: T::Ref, key: u32) -> Step<u32, T::Ref> {
         let pc = key as usize;
         let pcv = t.const_int(pc as i64);
         t.vable_setfield_i(f, &PC, pcv);

@@ -12,14 +12,19 @@
 //! `name:`) compiles to per-function instruction vectors with the value
 //! stack depth of every pc computed statically, so every stack slot index
 //! is green. Each handler is written once, generic over `T: Tracer`.
-//! Calls allocate the callee's frame in the caller's opcode and run it
-//! through a residual call (`tiny_call`), which re-enters the driver.
+//! A call allocates the callee's frame, moves the arguments into it and
+//! hands it to the driver (`Step::Call`); the driver inlines it into the
+//! trace being recorded, runs it on its frame stack, or (not inlined)
+//! asks for a residual call (`tiny_call`, which re-enters the driver).
+//! When the callee returns, `call_returned` pushes its result.
 //!
 //! ```text
 //! load 0 / push 1 / add / store 0 / jump loop     while-loop body
 //! ADD:  guard_class(p1, Int) guard_class(p2, Int)
 //!       i3 = getfield_gc_i(p1)  i4 = getfield_gc_i(p2)
 //!       i5 = int_add_ovf(i3, i4) guard_no_overflow()  p6 = new_with_vtable(Int)
+//! CALL: p7 = new_array(..) setarrayitem_gc(p7, 0, p3)   then the callee's
+//!       ops (inlined) or call_n(ConstClass(tiny_call), f, p7)
 //! ```
 //!
 //! Invariants: handlers touch red values only through the tracer; all red
@@ -192,8 +197,7 @@ extern "C" fn tiny_call(code: u64, frame: u64) -> u64 {
     let vm = VM.with(|v| v.borrow().clone()).expect("no tiny VM");
     let frame = word_ref(frame).expect("call without frame");
     vm.run_frame(code as u32, frame);
-    let r = Concrete.getfield_r(Some(frame), &RESULT);
-    r.map_or(0, |r| r.addr() as u64)
+    0
 }
 
 extern "C" fn tiny_fmod(a: u64, b: u64) -> u64 {
@@ -217,7 +221,7 @@ static CALL: CallDescr = CallDescr {
     name: "tiny_call",
     func: tiny_call as *const (),
     args: &[Kind::Int, Kind::Ref],
-    result: Kind::Ref,
+    result: Kind::Void,
     effect: EffectInfo::WritesHeap,
 };
 static FMOD: CallDescr = CallDescr {
@@ -702,7 +706,7 @@ impl Interp<'_> {
 impl JitInterp for Interp<'_> {
     type Key = Key;
 
-    fn step<T: Tracer>(&mut self, t: &mut T, f: T::Ref, key: Key) -> Step<Key> {
+    fn step<T: Tracer>(&mut self, t: &mut T, f: T::Ref, key: Key) -> Step<Key, T::Ref> {
         let code = &self.vm.codes[key.0 as usize];
         let pc = key.1 as usize;
         let sp = code.nlocals + code.depth[pc];
@@ -783,10 +787,7 @@ impl JitInterp for Interp<'_> {
                     t.setarrayitem_r(nf, &SLOTS, idx, a);
                     t.vable_setitem_r(f, &SLOTS, sp - argc + i, null);
                 }
-                let fid = t.const_int(fi as i64);
-                let r = t.call_r(&CALL, &[Arg::Int(fid), Arg::Ref(nf)]);
-                t.vable_setitem_r(f, &SLOTS, sp - argc, r);
-                next
+                Step::Call(nf, (fi as u32, 0))
             }
             Ins::Return => {
                 let v = t.vable_getitem_r(f, &SLOTS, sp - 1);
@@ -794,6 +795,29 @@ impl JitInterp for Interp<'_> {
                 Step::Return
             }
         }
+    }
+
+    fn call_returned<T: Tracer>(
+        &mut self,
+        t: &mut T,
+        f: T::Ref,
+        key: Key,
+        callee: T::Ref,
+    ) -> Step<Key, T::Ref> {
+        let code = &self.vm.codes[key.0 as usize];
+        let pc = key.1 as usize;
+        let Ins::Call(_, argc) = code.ins[pc] else {
+            unreachable!("call_returned at {key:?}")
+        };
+        let sp = code.nlocals + code.depth[pc];
+        let r = t.getfield_r(callee, &RESULT);
+        t.vable_setitem_r(f, &SLOTS, sp - argc, r);
+        Step::Next((key.0, key.1 + 1))
+    }
+
+    fn call_residual<T: Tracer>(&mut self, t: &mut T, callee: T::Ref, entry: Key) {
+        let fid = t.const_int(entry.0 as i64);
+        t.call_n(&CALL, &[Arg::Int(fid), Arg::Ref(callee)]);
     }
 
     fn describe(&self, key: Key) -> String {

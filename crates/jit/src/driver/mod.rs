@@ -31,26 +31,54 @@
 //!   bridge would otherwise swallow every loop after it); the other loop
 //!   gets hot by itself, and the next attempt ends by jumping to it.
 //!
+//! Calls (PyPy's inlining of the portal, `frames.rs`): a call opcode
+//! allocates the callee's frame and returns [`Step::Call`]; the driver
+//! keeps an explicit frame stack. Interpreting, it suspends the caller and
+//! runs the callee in the same loop. Recording, it *inlines* the call: the
+//! recorder pushes the callee frame and goes on recording the callee's
+//! opcodes (merge points carry the depth; guards snapshot every frame);
+//! when the callee returns, [`JitInterp::call_returned`] finishes the
+//! caller's call opcode in the same trace. A call is not inlined (it
+//! becomes [`JitInterp::call_residual`], a residual call that re-enters
+//! the driver) when `inlining=0`, when the function is marked
+//! don't-inline, or when it is already active twice in the trace (a
+//! recursive function is inlined into itself once). Traces only close at
+//! depth 0; a back-edge inside an inlined call aborts the trace and marks
+//! that function don't-inline (its loop gets a trace of its own), and so
+//! does a trace that exceeds `trace_limit` for the biggest inlined
+//! function. A guard that fails inside an inlined call rebuilds all its
+//! frames (`deopt.rs`): the callers go on the frame stack, suspended in
+//! their call opcodes, and the innermost opcode is replayed.
+//!
 //! ```text
 //! LoopBack(#2) x threshold  -> Recorder from #2 ... merge point #2 again
 //! label(p0, i1, p2, descr=T)                 -> compile_loop, enter
 //! guard_true(i5) [..] fails -> frame := snapshot; Replay #7; Next(#8)
 //! > trace_eagerness failures -> Recorder from #8 ... reaches #2
 //! jump(p0, i1, p9, descr=T)                  -> bridge of that guard
+//! debug_merge_point(0, 1, 'inc #0 ..')       -> an inlined call, depth 1
 //! ```
 //!
 //! Invariants: only one trace is recorded at a time (nested interpreter
 //! runs inside residual calls run concretely or in compiled code); no
 //! `RefCell` borrow of the driver state is held across a handler or
 //! compiled code (both may re-enter the driver); after `run` returns to
-//! the interpreter the frame holds the exact interpreter state.
+//! the interpreter the frame holds the exact interpreter state; the
+//! recorder's frames are the top `depth + 1` frames of the driver's stack.
 
-use crate::backend::{Backend, Exit, TraceId, Value};
+mod deopt;
+mod frames;
+mod params;
+
+pub use params::Params;
+
+use frames::{Flow, Frames};
+
+use crate::backend::{Backend, TraceId, Value};
 use crate::descr::{ArrayDescr, FieldDescr, Kind};
 use crate::ir::{TargetToken, Trace};
 use crate::jitlog;
 use crate::recorder::Recorder;
-use crate::replay::Replay;
 use crate::resume::{load_field, ResumeData};
 use crate::tracer::Tracer;
 use crate::Concrete;
@@ -108,125 +136,23 @@ impl VirtualizableInfo {
     }
 }
 
-/// The JIT's tunable parameters, with PyPy's names and defaults.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Params {
-    /// False for `--jit off`: never count, trace or enter compiled code.
-    pub enabled: bool,
-    /// Loop-closing jumps before a loop is traced.
-    pub threshold: u32,
-    /// Function entries before a function is traced (not used yet: only
-    /// loops are traced).
-    pub function_threshold: u32,
-    /// Failures of a guard before a bridge is traced from it.
-    pub trace_eagerness: u32,
-    /// Per-mille decay of all counters each time a trace is compiled.
-    pub decay: u32,
-    /// Maximum number of ops of one trace (longer ones are aborted).
-    pub trace_limit: u32,
-    /// Whether calls may be inlined (calls are residual for now).
-    pub inlining: u32,
-    pub loop_longevity: u32,
-    pub retrace_limit: u32,
-    pub max_retrace_guards: u32,
-    pub max_unroll_loops: u32,
-    pub disable_unrolling: u32,
-    pub max_unroll_recursion: u32,
-    /// Optimizer passes, `"all"` or a colon-separated list.
-    pub enable_opts: String,
-}
-
-impl Default for Params {
-    fn default() -> Params {
-        Params {
-            enabled: true,
-            threshold: 1039,
-            function_threshold: 1619,
-            trace_eagerness: 200,
-            decay: 40,
-            trace_limit: 6000,
-            inlining: 1,
-            loop_longevity: 1000,
-            retrace_limit: 0,
-            max_retrace_guards: 15,
-            max_unroll_loops: 0,
-            disable_unrolling: 200,
-            max_unroll_recursion: 7,
-            enable_opts: "all".to_string(),
-        }
-    }
-}
-
-impl Params {
-    /// Threshold 1 and bridges after one failure: finds deopt bugs.
-    pub fn aggressive() -> Params {
-        Params {
-            threshold: 1,
-            function_threshold: 1,
-            trace_eagerness: 1,
-            ..Params::default()
-        }
-    }
-
-    /// Parses a `--jit` argument: `off`, `default`, `aggressive`, or a
-    /// comma-separated list of `name=value` (applied on top of the
-    /// defaults, or of `aggressive` if it comes first).
-    pub fn parse(s: &str) -> Result<Params, String> {
-        let mut p = Params::default();
-        for item in s.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-            match item {
-                "off" => p.enabled = false,
-                "on" | "default" => {}
-                "aggressive" => p = Params::aggressive(),
-                _ => {
-                    let (k, v) = item
-                        .split_once('=')
-                        .ok_or_else(|| format!("--jit: expected name=value, got '{item}'"))?;
-                    p.set(k.trim(), v.trim())?;
-                }
-            }
-        }
-        Ok(p)
-    }
-
-    /// Sets one parameter by its PyPy name.
-    pub fn set(&mut self, k: &str, v: &str) -> Result<(), String> {
-        if k == "enable_opts" {
-            self.enable_opts = v.to_string();
-            return Ok(());
-        }
-        let n: u32 = v
-            .parse()
-            .map_err(|_| format!("--jit: {k} needs a non-negative integer, got '{v}'"))?;
-        let slot = match k {
-            "threshold" => &mut self.threshold,
-            "function_threshold" => &mut self.function_threshold,
-            "trace_eagerness" => &mut self.trace_eagerness,
-            "decay" => &mut self.decay,
-            "trace_limit" => &mut self.trace_limit,
-            "inlining" => &mut self.inlining,
-            "loop_longevity" => &mut self.loop_longevity,
-            "retrace_limit" => &mut self.retrace_limit,
-            "max_retrace_guards" => &mut self.max_retrace_guards,
-            "max_unroll_loops" => &mut self.max_unroll_loops,
-            "disable_unrolling" => &mut self.disable_unrolling,
-            "max_unroll_recursion" => &mut self.max_unroll_recursion,
-            _ => return Err(format!("--jit: unknown parameter '{k}'")),
-        };
-        *slot = n;
-        Ok(())
-    }
-}
-
-/// Where control goes after an opcode.
+/// Where control goes after an opcode (`R` is the tracer's `Ref`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Step<K> {
+pub enum Step<K, R> {
     /// Continue with the opcode at this key.
     Next(K),
     /// A loop-closing jump to this key (a `can_enter_jit` point).
     LoopBack(K),
-    /// The frame is finished.
+    /// The frame is finished (its result is wherever the interpreter put
+    /// it, e.g. a field of the frame).
     Return,
+    /// The opcode calls a function: it has allocated the callee's frame
+    /// (arguments stored in it) and the callee starts at the given key
+    /// (its function's entry). The driver runs the callee (inlined while
+    /// recording, on its frame stack while interpreting, or through
+    /// [`JitInterp::call_residual`]) and then finishes the opcode with
+    /// [`JitInterp::call_returned`].
+    Call(R, K),
 }
 
 /// What an interpreter provides to be driven by the JIT.
@@ -238,7 +164,36 @@ pub trait JitInterp {
     /// deterministic function of the tracer's results (replay relies on it),
     /// and keep all red state between opcodes in the frame's
     /// virtualizable.
-    fn step<T: Tracer>(&mut self, t: &mut T, frame: T::Ref, key: Self::Key) -> Step<Self::Key>;
+    fn step<T: Tracer>(
+        &mut self,
+        t: &mut T,
+        frame: T::Ref,
+        key: Self::Key,
+    ) -> Step<Self::Key, T::Ref>;
+
+    /// The second half of the call opcode at `key` of `frame`, which
+    /// returned `Step::Call(callee, ..)`: `callee` has returned; take its
+    /// result and say where `frame` goes next. Only interpreters whose
+    /// `step` returns [`Step::Call`] need it.
+    fn call_returned<T: Tracer>(
+        &mut self,
+        t: &mut T,
+        frame: T::Ref,
+        key: Self::Key,
+        callee: T::Ref,
+    ) -> Step<Self::Key, T::Ref> {
+        let _ = (t, frame, callee);
+        panic!("{key:?}: Step::Call needs JitInterp::call_returned")
+    }
+
+    /// Runs `callee` from `entry` until it returns, as one residual call
+    /// through `t` (e.g. `t.call_n` of a helper that calls
+    /// [`JitDriver::run`]): the driver's way to leave a call out of the
+    /// trace being recorded.
+    fn call_residual<T: Tracer>(&mut self, t: &mut T, callee: T::Ref, entry: Self::Key) {
+        let _ = (t, callee);
+        panic!("{entry:?}: Step::Call needs JitInterp::call_residual")
+    }
 
     /// Text for `debug_merge_point` (e.g. `"#12 ADD"`).
     fn describe(&self, key: Self::Key) -> String {
@@ -263,6 +218,12 @@ pub struct Stats {
     pub bridge_entries: u64,
     /// Green keys given up on after repeated aborts.
     pub blacklisted: u32,
+    /// Calls inlined into recorded traces (including aborted ones).
+    pub inlined_calls: u64,
+    /// Calls recorded as residual calls while tracing.
+    pub residual_calls: u64,
+    /// Functions marked don't-inline.
+    pub dont_inline: u32,
 }
 
 /// A trace handed to the backend.
@@ -282,6 +243,13 @@ const MAX_ABORTS: u32 = 3;
 /// no compiled code.
 pub const INNER_LOOP: &str = "reached the back-edge of a loop that is not compiled";
 
+/// Abort reason: a loop inside an inlined call (the function is then
+/// marked don't-inline).
+pub const INLINED_LOOP: &str = "reached a back-edge inside an inlined call";
+
+/// Abort reason of the recorder past `trace_limit`.
+pub const TOO_LONG: &str = "trace too long";
+
 struct Warm<K> {
     counters: HashMap<K, u32>,
     loops: HashMap<K, usize>,
@@ -289,6 +257,8 @@ struct Warm<K> {
     by_id: HashMap<TraceId, usize>,
     aborts: HashMap<K, u32>,
     blacklist: HashSet<K>,
+    /// Function entries never inlined again.
+    dont_inline: HashSet<K>,
     tracing: bool,
     stats: Stats,
     abort_reasons: Vec<String>,
@@ -338,6 +308,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                 by_id: HashMap::new(),
                 aborts: HashMap::new(),
                 blacklist: HashSet::new(),
+                dont_inline: HashSet::new(),
                 tracing: false,
                 stats: Stats::default(),
                 abort_reasons: Vec::new(),
@@ -380,14 +351,36 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         self.warm.borrow().summary.log();
     }
 
+    /// Whether the function entered at `entry` is marked don't-inline.
+    pub fn is_dont_inline(&self, entry: K) -> bool {
+        self.warm.borrow().dont_inline.contains(&entry)
+    }
+
+    fn mark_dont_inline(&self, entry: K) {
+        let mut w = self.warm.borrow_mut();
+        if w.dont_inline.insert(entry) {
+            w.stats.dont_inline += 1;
+        }
+    }
+
+    /// Whether a call to `entry` is inlined into the trace `rec` records.
+    fn may_inline(&self, rec: &Recorder<K>, entry: K) -> bool {
+        self.params.inlining != 0
+            && !self.is_dont_inline(entry)
+            // a recursive function is inlined into itself once
+            && rec.active(entry) < 2
+    }
+
     /// Runs the interpreter on `frame` from the opcode at `key` until the
     /// frame returns: the dispatch loop with `jit_merge_point` and
-    /// `can_enter_jit`.
+    /// `can_enter_jit`, and the frame stack of the calls made meanwhile.
     pub fn run<I: JitInterp<Key = K>>(&self, interp: &mut I, frame: GcRef, key: K) {
         let mut key = key;
+        let mut fr = Frames::new(frame, key);
         let mut tracing: Option<Tracing<K>> = None;
-        // A step produced by compiled code (the replayed opcode's outcome).
-        let mut pending: Option<Step<K>> = None;
+        // A step produced outside the dispatch (the replayed opcode's
+        // outcome, the second half of a call opcode).
+        let mut pending: Option<Flow<K>> = None;
         loop {
             let step = match pending.take() {
                 Some(s) => s,
@@ -395,23 +388,31 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                     // ---- jit_merge_point ----
                     if tracing.is_some() {
                         if let Some(idx) = self.merge_point(&mut tracing, interp, key) {
-                            pending = Some(self.enter(interp, frame, idx, &mut tracing));
+                            pending = Some(self.enter(interp, &mut fr, idx, &mut tracing));
                             continue;
                         }
                     }
                     match tracing.as_mut() {
                         Some(t) => {
                             let f = t.rec.frame();
-                            interp.step(&mut t.rec, f, key)
+                            Flow::traced(interp.step(&mut t.rec, f, key))
                         }
-                        None => interp.step(&mut Concrete, Some(frame), key),
+                        None => Flow::concrete(interp.step(&mut Concrete, Some(fr.frame()), key)),
                     }
                 }
             };
             match step {
-                Step::Next(k) => key = k,
-                Step::LoopBack(k) => {
+                Flow::Next(k) => key = k,
+                Flow::LoopBack(k) => {
                     key = k;
+                    if tracing.as_ref().is_some_and(|t| t.rec.depth() > 0) {
+                        // A loop inside an inlined call: PyPy would unroll
+                        // it until the trace is too long and then stop
+                        // inlining the function; do that at once.
+                        let t = tracing.take().unwrap();
+                        self.mark_dont_inline(t.rec.entry());
+                        self.note_abort_soft(t.start, &t.origin, INLINED_LOOP);
+                    }
                     // A trace that reaches the back-edge of another loop
                     // that has no compiled code would unroll that loop
                     // (and swallow every later loop of a bridge); stop it
@@ -426,14 +427,52 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                     }
                     // ---- can_enter_jit ----
                     if tracing.is_none() && self.params.enabled {
-                        pending = self.can_enter_jit(interp, frame, k, &mut tracing);
+                        pending = self.can_enter_jit(interp, &mut fr, k, &mut tracing);
                     }
                 }
-                Step::Return => {
-                    if let Some(t) = tracing.take() {
+                Flow::Return => {
+                    if tracing.as_ref().is_some_and(|t| t.rec.depth() == 0) {
+                        let t = tracing.take().unwrap();
                         self.abort(t, "the traced frame returned");
                     }
-                    return;
+                    let Some((callee, call_key)) = fr.ret() else {
+                        return;
+                    };
+                    key = call_key;
+                    pending = Some(match tracing.as_mut() {
+                        Some(t) => {
+                            let c = t.rec.pop_frame();
+                            let f = t.rec.frame();
+                            Flow::traced(interp.call_returned(&mut t.rec, f, key, c))
+                        }
+                        None => Flow::concrete(interp.call_returned(
+                            &mut Concrete,
+                            Some(fr.frame()),
+                            key,
+                            callee.get(),
+                        )),
+                    });
+                }
+                Flow::Call(callee, entry) => {
+                    let residual = tracing
+                        .as_ref()
+                        .is_some_and(|t| !self.may_inline(&t.rec, entry));
+                    if residual {
+                        let t = tracing.as_mut().unwrap();
+                        self.warm.borrow_mut().stats.residual_calls += 1;
+                        interp.call_residual(&mut t.rec, callee, entry);
+                        let f = t.rec.frame();
+                        pending = Some(Flow::traced(
+                            interp.call_returned(&mut t.rec, f, key, callee),
+                        ));
+                        continue;
+                    }
+                    if let Some(t) = tracing.as_mut() {
+                        self.warm.borrow_mut().stats.inlined_calls += 1;
+                        t.rec.push_frame(callee, entry, key);
+                    }
+                    fr.call(callee.value.expect("call without a frame"), entry, key);
+                    key = entry;
                 }
             }
         }
@@ -445,10 +484,10 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
     fn can_enter_jit<I: JitInterp<Key = K>>(
         &self,
         interp: &mut I,
-        frame: GcRef,
+        fr: &mut Frames<K>,
         key: K,
         tracing: &mut Option<Tracing<K>>,
-    ) -> Option<Step<K>> {
+    ) -> Option<Flow<K>> {
         let target = {
             let mut w = self.warm.borrow_mut();
             if let Some(&i) = w.loops.get(&key) {
@@ -468,12 +507,13 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
             }
         };
         match target {
-            Some(i) => Some(self.enter(interp, frame, i, tracing)),
+            Some(i) => Some(self.enter(interp, fr, i, tracing)),
             None => {
                 let token = TargetToken::fresh();
                 let rec = Recorder::new(
                     self.vinfo,
-                    frame,
+                    fr.frame(),
+                    fr.entry(),
                     key,
                     Some(token),
                     self.params.trace_limit as usize,
@@ -503,6 +543,12 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
             let r = r.to_string();
             let t = tracing.take().unwrap();
             self.abort(t, &r);
+            return None;
+        }
+        if t.rec.depth() > 0 {
+            // Inside an inlined call: no loop closes here.
+            let text = interp.describe(key);
+            t.rec.merge_point(key, &text);
             return None;
         }
         let existing = self.warm.borrow().loops.get(&key).copied();
@@ -625,6 +671,17 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
     }
 
     fn abort(&self, t: Tracing<K>, reason: &str) {
+        // Too long with inlined calls: stop inlining the biggest one and
+        // try again (PyPy's `find_biggest_function`), without counting
+        // the abort against the loop.
+        if reason == TOO_LONG {
+            if let Some(big) = t.rec.biggest_inlined() {
+                self.mark_dont_inline(big);
+                let why = format!("{TOO_LONG}; not inlining {big:?} any more");
+                self.note_abort_soft(t.start, &t.origin, &why);
+                return;
+            }
+        }
         self.note_abort(t.start, &t.origin, reason);
     }
 
@@ -671,97 +728,5 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         }
         drop(w);
         jitlog::log_section(jitlog::ABORT, &format!("{start:?}: {reason}\n"));
-    }
-
-    /// Runs compiled trace number `idx` on `frame` until it leaves at a
-    /// guard; rebuilds the frame, replays the guard's opcode and returns
-    /// where the interpreter continues. May start tracing a bridge.
-    fn enter<I: JitInterp<Key = K>>(
-        &self,
-        interp: &mut I,
-        frame: GcRef,
-        idx: usize,
-        tracing: &mut Option<Tracing<K>>,
-    ) -> Step<K> {
-        let mut ct = self.warm.borrow().traces[idx].clone();
-        self.warm.borrow_mut().stats.entries += 1;
-        loop {
-            let inputs = self.vinfo.read_inputs(frame);
-            assert_eq!(
-                inputs.len(),
-                ct.trace.inputs.len(),
-                "frame layout does not match the trace's inputs"
-            );
-            let dead = self.backend.execute(ct.id, &inputs);
-            let gid = match dead.exit {
-                Exit::Guard(g) => g,
-                Exit::Finish => panic!("trace left through finish, which the recorder never emits"),
-            };
-            let failed = {
-                let w = self.warm.borrow();
-                w.traces[w.by_id[&gid.trace]].clone()
-            };
-            let resume = failed.trace.ops[gid.op as usize]
-                .resume
-                .clone()
-                .expect("guard without resume data");
-            let rd = resume
-                .downcast::<ResumeData<K>>()
-                .expect("resume data of another driver");
-            let words: Vec<u64> = dead.values.iter().map(|v| v.to_word()).collect();
-            let log = rd.restore(self.vinfo, frame, &words);
-            {
-                let mut w = self.warm.borrow_mut();
-                w.stats.guard_failures += 1;
-                w.summary.guard_failures += 1;
-            }
-            let mut replay = Replay::new(log);
-            let step = interp.step(&mut replay, Some(frame), rd.key);
-            let next = match step {
-                Step::Return => return step,
-                Step::Next(k) | Step::LoopBack(k) => k,
-            };
-            rd.failures.set(rd.failures.get() + 1);
-            if let Some(b) = rd.bridge.get() {
-                let w = self.warm.borrow();
-                let bt = w.traces[b].clone();
-                if bt.key == next {
-                    drop(w);
-                    self.warm.borrow_mut().stats.bridge_entries += 1;
-                    ct = bt;
-                    continue;
-                }
-                return step;
-            }
-            let want_bridge = rd.failures.get() >= self.params.trace_eagerness
-                && !rd.bridge_blacklisted.get()
-                && !matches!(step, Step::LoopBack(k) if self.warm.borrow().loops.contains_key(&k));
-            if want_bridge && tracing.is_none() {
-                let mut w = self.warm.borrow_mut();
-                if !w.tracing {
-                    w.tracing = true;
-                    drop(w);
-                    let token = TargetToken::fresh();
-                    let rec = Recorder::new(
-                        self.vinfo,
-                        frame,
-                        next,
-                        Some(token),
-                        self.params.trace_limit as usize,
-                    );
-                    *tracing = Some(Tracing {
-                        rec,
-                        start: next,
-                        token,
-                        origin: Origin::Bridge(resume.0.clone(), std::marker::PhantomData),
-                        fresh: true,
-                    });
-                    // Recording starts at the next merge point: continue
-                    // interpreting (a LoopBack must not enter a loop now).
-                    return Step::Next(next);
-                }
-            }
-            return step;
-        }
     }
 }
