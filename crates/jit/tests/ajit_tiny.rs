@@ -39,8 +39,8 @@ struct Run {
     /// (green key, is bridge, printed trace), in compilation order.
     traces: Vec<((u32, u32), bool, String)>,
     /// Every guard of every trace: (key of its opcode, active frames,
-    /// failures).
-    guards: Vec<((u32, u32), usize, u32)>,
+    /// failures, whether it is in the second half of a call opcode).
+    guards: Vec<((u32, u32), usize, u32, bool)>,
 }
 
 fn run(src: &str, params: Params) -> Run {
@@ -54,7 +54,12 @@ fn run(src: &str, params: Params) -> Run {
                 .as_ref()
                 .and_then(|r| r.downcast::<ResumeData<tiny::Key>>())
             {
-                guards.push((rd.key(), rd.frames.len(), rd.failures.get()));
+                guards.push((
+                    rd.key(),
+                    rd.frames.len(),
+                    rd.failures.get(),
+                    rd.frames[0].callee.is_some(),
+                ));
             }
         }
     }
@@ -362,4 +367,45 @@ fn too_long_with_an_inlined_call_stops_inlining_it() {
         r.aborts
     );
     assert!(r.traces[0].2.contains("descr=<CallDescr tiny_call>"));
+}
+
+/// A guard in the second half of a call opcode (`call_returned` checks
+/// the class of the result): it fails once the sum is a float, after the
+/// inlined callee returned (resume: the caller, with the finished callee
+/// frame, replays `call_returned`), or after the residual call (resume:
+/// replay the first half, skip the logged residual call, replay the
+/// second half).
+#[test]
+fn a_guard_after_a_call_returned_replays_the_second_half() {
+    let src = program("inline_return.tiny");
+    let off = run(&src, params("off"));
+    assert_eq!(off.out.lines().count(), 61);
+    assert!(off.out.ends_with("\n1.844674407370958e19\n"), "{}", off.out);
+    for jit in [
+        "threshold=5",
+        "threshold=5,inlining=0",
+        "aggressive",
+        "aggressive,inlining=0",
+    ] {
+        let r = run(&src, params(jit));
+        assert_eq!(r.out, off.out, "--jit {jit}");
+        let inlined = !jit.contains("inlining=0");
+        assert_eq!(
+            r.stats.inlined_calls > 0,
+            inlined,
+            "--jit {jit}: {:?}",
+            r.stats
+        );
+        // the guard_class of the call opcode (main #9)
+        let g: Vec<_> = r
+            .guards
+            .iter()
+            .filter(|g| g.0 == (1, 9) && g.2 > 0)
+            .collect();
+        assert!(!g.is_empty(), "--jit {jit}: {:?}", r.guards);
+        assert!(
+            g.iter().all(|g| g.1 == 1 && g.3 == inlined),
+            "--jit {jit}: {g:?}"
+        );
+    }
 }

@@ -811,6 +811,9 @@ impl JitInterp for Interp<'_> {
         };
         let sp = code.nlocals + code.depth[pc];
         let r = t.getfield_r(callee, &RESULT);
+        // The caller's trace learns the result's class here (free when the
+        // call was inlined and the callee boxed the result itself).
+        t.class_of(r, &CLS);
         t.vable_setitem_r(f, &SLOTS, sp - argc, r);
         Step::Next((key.0, key.1 + 1))
     }
