@@ -10,6 +10,7 @@ pub mod ints;
 pub mod io;
 pub mod iters;
 pub mod modules;
+pub mod regex;
 pub mod seqs;
 pub mod sets;
 pub mod setup;

@@ -187,6 +187,7 @@ pub fn init_builtins(vm: &mut Vm) {
     super::io::register(vm);
     super::import::register(vm);
     super::modules::register(vm);
+    super::regex::register(vm);
     let bm = crate::builtins::import::new_module(vm, "builtins", Some(b));
     let k = vm.intern("builtins");
     set_str(vm.modules, k, bm);
