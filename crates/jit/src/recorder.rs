@@ -123,6 +123,8 @@ pub struct Recorder<K> {
     vinfo: &'static VirtualizableInfo,
     /// Active frames, outermost first.
     frames: Vec<RecFrame<K>>,
+    /// Frames the trace takes as inputs.
+    input_frames: usize,
     /// Key and log of the current opcode of the innermost frame.
     key: K,
     /// `Some(callee)`: the current opcode is the second half of a call
@@ -160,11 +162,42 @@ impl<K: Copy + PartialEq + std::hash::Hash + Eq + 'static> Recorder<K> {
         label: Option<TargetToken>,
         trace_limit: usize,
     ) -> Recorder<K> {
-        let kinds = vinfo.slot_kinds(frame);
-        let mut inputs = vec![Kind::Ref];
-        inputs.extend(kinds.iter().copied());
+        Recorder::new_stack(vinfo, &[(frame, entry, key)], key, label, trace_limit)
+    }
+
+    /// Starts recording at the merge point `key` of the last of `frames`
+    /// (outermost first: frame, its entry key, the call opcode it is
+    /// suspended in), as if the inner ones were inlined calls: a bridge
+    /// from a guard inside inlined calls. The trace's inputs are each
+    /// frame and its virtualizable slots, outermost first.
+    pub fn new_stack(
+        vinfo: &'static VirtualizableInfo,
+        frames: &[(GcRef, K, K)],
+        key: K,
+        label: Option<TargetToken>,
+        trace_limit: usize,
+    ) -> Recorder<K> {
+        let mut inputs = Vec::new();
+        let mut rec_frames = Vec::with_capacity(frames.len());
+        for &(frame, entry, call_key) in frames {
+            let base = inputs.len() as u32;
+            let kinds = vinfo.slot_kinds(frame);
+            inputs.push(Kind::Ref);
+            inputs.extend(kinds.iter().copied());
+            let shadow: Vec<OpRef> = (1..=kinds.len() as u32)
+                .map(|i| OpRef::Input(base + i))
+                .collect();
+            rec_frames.push(RecFrame {
+                op: OpRef::Input(base),
+                value: frame,
+                snapshot: shadow.clone(),
+                shadow,
+                entry,
+                call_key,
+                start: 0,
+            });
+        }
         let mut trace = Trace::new(inputs);
-        let shadow: Vec<OpRef> = (1..=kinds.len() as u32).map(OpRef::Input).collect();
         if let Some(tok) = label {
             let args = trace.input_refs();
             trace.push(Op::new(Opcode::Label, args).with_descr(Descr::Target(tok)));
@@ -172,15 +205,8 @@ impl<K: Copy + PartialEq + std::hash::Hash + Eq + 'static> Recorder<K> {
         Recorder {
             trace,
             vinfo,
-            frames: vec![RecFrame {
-                op: OpRef::Input(0),
-                value: frame,
-                snapshot: shadow.clone(),
-                shadow,
-                entry,
-                call_key: key,
-                start: 0,
-            }],
+            frames: rec_frames,
+            input_frames: frames.len(),
             key,
             after_call: None,
             log: Vec::new(),
@@ -205,6 +231,12 @@ impl<K: Copy + PartialEq + std::hash::Hash + Eq + 'static> Recorder<K> {
             value: Some(f.value),
             op: f.op,
         }
+    }
+
+    /// How many frames the trace takes as inputs (1 unless it is a
+    /// bridge from a guard inside inlined calls).
+    pub fn input_frames(&self) -> usize {
+        self.input_frames
     }
 
     /// How many inlined calls are active (0: in the traced frame).

@@ -164,17 +164,25 @@ fn loop_with_a_data_dependent_class_gets_a_bridge() {
 fn primes_counts_and_abort_reasons() {
     let r = run(&program("primes.tiny"), Params::default());
     let s = r.stats;
-    assert_eq!((s.loops, s.bridges, s.aborts), (2, 1, 2), "{s:?}");
-    // Both aborts are bridges traced past the end of the function: the
-    // driver has no way to finish a trace at a return.
-    assert_eq!(r.aborts.len(), 2);
-    assert!(
-        r.aborts
-            .iter()
-            .all(|a| a.ends_with("the traced frame returned")),
-        "{:?}",
-        r.aborts
-    );
+    assert_eq!((s.loops, s.bridges, s.aborts), (2, 1, 3), "{s:?}");
+    // main's loop is first traced on an even number, for which `isprime`
+    // returns before its loop: it is inlined. For odd numbers a guard
+    // inside it fails; the bridge from there (starting with both frames)
+    // reaches `isprime`'s back-edge at depth 1, aborts and marks it
+    // don't-inline; the next bridge starts from `isprime`'s frame alone.
+    // The two other aborts are bridges traced past the end of the
+    // function: the driver has no way to finish a trace at a return.
+    assert_eq!(r.aborts.len(), 3);
+    assert_eq!(s.dont_inline, 1);
+    let returned = r
+        .aborts
+        .iter()
+        .filter(|a| a.ends_with("the traced frame returned"));
+    assert_eq!(returned.count(), 2, "{:?}", r.aborts);
+    assert!(r
+        .aborts
+        .iter()
+        .any(|a| a.ends_with(kiln_jit::driver::INLINED_LOOP)));
 }
 
 #[test]
@@ -408,4 +416,30 @@ fn a_guard_after_a_call_returned_replays_the_second_half() {
             "--jit {jit}: {g:?}"
         );
     }
+}
+
+/// A guard inside an inlined call that keeps failing gets a bridge that
+/// starts with both frames (its inputs are main's frame and `small`'s),
+/// finishes the callee, returns into the caller at depth 0 and jumps back
+/// to main's loop; later failures enter it.
+#[test]
+fn a_bridge_from_inside_an_inlined_call_returns_into_the_caller() {
+    let src = program("inline_guard.tiny");
+    let off = run(&src, params("off"));
+    let vm = tiny::Vm::load(&src, params("threshold=7,trace_eagerness=3")).unwrap();
+    assert_eq!(vm.run_main(), off.out);
+    let s = vm.driver.stats();
+    assert_eq!((s.loops, s.bridges, s.aborts), (2, 2, 0), "{s:?}");
+    assert!(s.bridge_entries >= 90, "{s:?}");
+    let traces = vm.driver.traces();
+    let b = traces
+        .iter()
+        .find(|t| t.is_bridge && t.key == (0, 8))
+        .expect("bridge from small's branch");
+    assert_eq!(b.frames, 2);
+    let text = b.trace.to_string();
+    let callee = text.find("debug_merge_point(0, 1, 'small #11 Return')");
+    let caller = text.find("debug_merge_point(0, 0, 'main #11 Bin(Add)')");
+    assert!(callee.is_some() && caller > callee, "\n{text}");
+    assert!(text.contains("jump(p0, "), "\n{text}");
 }

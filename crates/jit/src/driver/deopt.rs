@@ -14,8 +14,10 @@
 //! was after an inlined call returned, its second half with
 //! `call_returned`). If the replayed opcode is a call that the trace made
 //! residual (the log goes on past the call), the residual call and the
-//! second half are replayed too. Bridges are traced from the innermost
-//! frame (the callers stay suspended on the frame stack).
+//! second half are replayed too. A bridge from a guard inside inlined
+//! calls starts with all the guard's frames active (its inputs are every
+//! frame and its slots, outermost first), so it follows the callee's
+//! return into the caller up to a loop header of the outermost frame.
 //!
 //! ```text
 //! guard_true(i9) [p0, p4, ..]  frames [inc #3 (p4), main @ #6]
@@ -50,14 +52,21 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         let mut ct = self.warm.borrow().traces[idx].clone();
         self.warm.borrow_mut().stats.entries += 1;
         loop {
-            let frame = fr.frame();
-            let inputs = self.vinfo.read_inputs(frame);
+            // A bridge from a guard inside inlined calls takes the frames
+            // of those calls too (they stay rooted on the frame stack
+            // while it runs).
+            let mut inputs = Vec::new();
+            for (f, _, _) in fr.top(ct.frames, ct.key) {
+                inputs.extend(self.vinfo.read_inputs(f));
+            }
             assert_eq!(
                 inputs.len(),
                 ct.trace.inputs.len(),
                 "frame layout does not match the trace's inputs"
             );
             let dead = self.backend.execute(ct.id, &inputs);
+            fr.unwind(ct.frames - 1);
+            let frame = fr.frame();
             let gid = match dead.exit {
                 Exit::Guard(g) => g,
                 Exit::Finish => panic!("trace left through finish, which the recorder never emits"),
@@ -129,15 +138,18 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                 if !w.tracing {
                     w.tracing = true;
                     drop(w);
+                    // The bridge starts with every frame of the guard
+                    // active, as if the inner ones had been inlined;
+                    // unless one of those functions is don't-inline (it
+                    // has a loop of its own, which the bridge could not
+                    // jump to from inside a call): then from the
+                    // innermost frame only, which may reach that loop.
                     let token = TargetToken::fresh();
-                    let rec = Recorder::new(
-                        self.vinfo,
-                        fr.frame(),
-                        fr.entry(),
-                        next,
-                        Some(token),
-                        self.params.trace_limit as usize,
-                    );
+                    let all = (1..n).all(|d| !self.is_dont_inline(res.frames[d - 1].entry));
+                    let frames = fr.top(if all { n } else { 1 }, next);
+                    let label = (frames.len() == 1).then_some(token);
+                    let limit = self.params.trace_limit as usize;
+                    let rec = Recorder::new_stack(self.vinfo, &frames, next, label, limit);
                     *tracing = Some(Tracing {
                         rec,
                         start: next,

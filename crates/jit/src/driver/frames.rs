@@ -105,6 +105,34 @@ impl<K: Copy> Frames<K> {
         });
     }
 
+    /// The top `n` frames, outermost first, with the key each was entered
+    /// at and the call opcode it waits in (`key` for the current frame).
+    pub(super) fn top(&self, n: usize, key: K) -> Vec<(GcRef, K, K)> {
+        let s = &self.suspended[self.suspended.len() + 1 - n..];
+        let mut v: Vec<(GcRef, K, K)> = s
+            .iter()
+            .map(|f| {
+                (
+                    f.frame.get().expect("frame stack without a frame"),
+                    f.entry,
+                    f.call_key,
+                )
+            })
+            .collect();
+        v.push((self.frame(), self.entry, key));
+        v
+    }
+
+    /// Forgets the `n` innermost frames (compiled code that took them as
+    /// inputs owns them now): the frame `n` levels up is current again.
+    pub(super) fn unwind(&mut self, n: usize) {
+        for _ in 0..n {
+            let s = self.suspended.pop().expect("unwind past the bottom");
+            self.cur = s.frame;
+            self.entry = s.entry;
+        }
+    }
+
     /// The current frame returned: its caller is current again. Returns
     /// the finished frame (still rooted) and the caller's call opcode, or
     /// `None` if the frame had no caller on this stack.

@@ -48,7 +48,8 @@
 //! does a trace that exceeds `trace_limit` for the biggest inlined
 //! function. A guard that fails inside an inlined call rebuilds all its
 //! frames (`deopt.rs`): the callers go on the frame stack, suspended in
-//! their call opcodes, and the innermost opcode is replayed.
+//! their call opcodes, and the innermost opcode is replayed; its bridge
+//! starts with all those frames active.
 //!
 //! ```text
 //! LoopBack(#2) x threshold  -> Recorder from #2 ... merge point #2 again
@@ -234,6 +235,9 @@ pub struct CompiledTrace<K> {
     pub trace: Trace,
     pub token: TargetToken,
     pub is_bridge: bool,
+    /// Frames the trace takes as inputs, outermost first (more than one
+    /// for a bridge from a guard inside inlined calls).
+    pub frames: usize,
 }
 
 /// Aborts of one key before it is blacklisted.
@@ -409,6 +413,9 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                         // A loop inside an inlined call: PyPy would unroll
                         // it until the trace is too long and then stop
                         // inlining the function; do that at once.
+                        // Soft: the next attempt differs (the call is
+                        // residual; a bridge that started inside it starts
+                        // from its frame alone and may reach its loop).
                         let t = tracing.take().unwrap();
                         self.mark_dont_inline(t.rec.entry());
                         self.note_abort_soft(t.start, &t.origin, INLINED_LOOP);
@@ -423,7 +430,13 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                     });
                     if inner {
                         let t = tracing.take().unwrap();
-                        self.note_abort_soft(t.start, &t.origin, INNER_LOOP);
+                        if self.warm.borrow().blacklist.contains(&k) {
+                            // That loop will never be compiled: retrying
+                            // would end the same way.
+                            self.note_abort(t.start, &t.origin, INNER_LOOP);
+                        } else {
+                            self.note_abort_soft(t.start, &t.origin, INNER_LOOP);
+                        }
                     }
                     // ---- can_enter_jit ----
                     if tracing.is_none() && self.params.enabled {
@@ -547,6 +560,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         }
         if t.rec.depth() > 0 {
             // Inside an inlined call: no loop closes here.
+            t.fresh = false;
             let text = interp.describe(key);
             t.rec.merge_point(key, &text);
             return None;
@@ -569,7 +583,9 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                 }
             }
         }
-        if key == t.start {
+        // (A bridge that started inside inlined calls has a different
+        // layout than any loop header: it never closes on itself.)
+        if key == t.start && t.rec.input_frames() == 1 {
             let t = tracing.take().unwrap();
             return self.finish(t, None);
         }
@@ -592,6 +608,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
         let start = t.start;
         let own = t.token;
         let origin = t.origin;
+        let frames = t.rec.input_frames();
         let trace = match t.rec.close(token) {
             Ok(tr) => tr,
             Err(reason) => {
@@ -641,6 +658,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
             trace,
             token: own,
             is_bridge,
+            frames,
         }));
         w.by_id.insert(id, idx);
         match &origin {
@@ -656,7 +674,7 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                     rd.bridge.set(Some(idx));
                 }
                 // A bridge that closed on itself is also a loop header.
-                if to.is_none() {
+                if to.is_none() && frames == 1 {
                     w.loops.entry(start).or_insert(idx);
                 }
             }
