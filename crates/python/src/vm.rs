@@ -25,6 +25,20 @@ pub struct Exc(pub GcRef);
 
 pub type PyResult<T = GcRef> = Result<T, Exc>;
 
+/// Entries of the attribute cache (a power of two).
+pub const METHOD_CACHE_SIZE: usize = 4096;
+
+/// One attribute-cache entry: the lookup of `name` on `cls` at `version`.
+/// Versions are never reused, so a stale entry (even for a freed type)
+/// can never match.
+#[derive(Clone, Copy, Default)]
+pub struct CacheEntry {
+    pub cls: usize,
+    pub name: usize,
+    pub version: u64,
+    pub result: Option<GcRef>,
+}
+
 /// The builtin type objects.
 pub struct Types {
     pub object: GcRef,
@@ -95,10 +109,14 @@ pub struct Vm {
     pub modules: GcRef,
     pub sys: Option<GcRef>,
     pub exc_types: HashMap<&'static str, GcRef>,
-    interned: HashMap<String, GcRef>,
+    interned: HashMap<String, GcRef, crate::object::instance::FxBuild>,
+    /// Fast path of `intern` for names given as string literals: slot by
+    /// the text's address and length, verified by content.
+    intern_cache: Vec<(usize, usize, Option<GcRef>)>,
     small_ints: Vec<GcRef>,
-    /// (type addr, name addr) -> (type version, result).
-    pub method_cache: HashMap<(usize, usize), (u64, Option<GcRef>)>,
+    /// Direct-mapped attribute cache: slot by (type, name) address, valid
+    /// while the type's version tag is unchanged (see `ops::lookup`).
+    pub method_cache: Vec<CacheEntry>,
     /// Python frames currently running.
     pub depth: usize,
     pub recursion_limit: usize,
@@ -236,9 +254,10 @@ impl Vm {
             modules,
             sys: None,
             exc_types: HashMap::new(),
-            interned: HashMap::new(),
+            interned: HashMap::default(),
+            intern_cache: vec![(0, 0, None); 1024],
             small_ints: Vec::new(),
-            method_cache: HashMap::new(),
+            method_cache: vec![CacheEntry::default(); METHOD_CACHE_SIZE],
             depth: 0,
             recursion_limit: 1000,
             frame: None,
@@ -338,8 +357,17 @@ impl Vm {
 
     /// The interned str object for `s`.
     pub fn intern(&mut self, s: &str) -> GcRef {
+        let (p, n) = (s.as_ptr() as usize, s.len());
+        let slot = ((p >> 3) ^ n) & 1023;
+        if let (cp, cn, Some(r)) = self.intern_cache[slot] {
+            if cp == p && cn == n && crate::ops::str_of(r) == s {
+                return r;
+            }
+        }
         if let Some(r) = self.interned.get(s) {
-            return *r;
+            let r = *r;
+            self.intern_cache[slot] = (p, n, Some(r));
+            return r;
         }
         let r = new_str(self.t.str_, s.to_string());
         self.keep(r);

@@ -19,9 +19,20 @@ impl std::hash::Hasher for FxHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.write_u64(w);
         }
+        for &b in chunks.remainder() {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, w: usize) {
+        self.write_u64(w as u64);
     }
 }
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
@@ -115,6 +126,22 @@ pub fn new_map() -> GcRef {
 #[inline]
 pub fn map_lookup(map: GcRef, name: &str) -> Option<usize> {
     super::cast::<MapObject>(map).index.get(name).copied()
+}
+
+/// The index of attribute `name` (a str object) in `map`: names are
+/// usually interned, so a pointer scan of small maps finds them without
+/// hashing; otherwise by content.
+#[inline]
+pub fn map_lookup_ref(map: GcRef, name: GcRef) -> Option<usize> {
+    let m = super::cast::<MapObject>(map);
+    if m.names.len() <= 16 {
+        if let Some(i) = m.names.iter().position(|n| *n == Some(name)) {
+            return Some(i);
+        }
+    }
+    m.index
+        .get(super::cast::<super::str::StrObject>(name).s.as_str())
+        .copied()
 }
 
 /// The child map of `map` with `name` added (created on first use).

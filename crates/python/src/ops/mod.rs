@@ -14,7 +14,7 @@ use crate::object::exc::ExceptionObject;
 use crate::object::func::{
     BuiltinFunctionObject, DescrObject, FunctionObject, KwArgs, MethodObject,
 };
-use crate::object::instance::{map_add, map_lookup, Attrs, InstanceObject};
+use crate::object::instance::{map_add, map_lookup_ref, Attrs, InstanceObject};
 use crate::object::int::{BigIntObject, FloatObject, IntObject};
 use crate::object::misc::ModuleObject;
 use crate::object::seq::{ListObject, TupleObject};
@@ -43,18 +43,20 @@ pub fn str_of(r: GcRef) -> &'static str {
 
 /// Looks `name` up along the MRO of `cls` (cached by type version).
 pub fn lookup(vm: &mut Vm, cls: GcRef, name: GcRef) -> Option<GcRef> {
-    let key = (cls.addr(), name.addr());
     let version = cast::<TypeObject>(cls).version;
-    if let Some(&(v, r)) = vm.method_cache.get(&key) {
-        if v == version {
-            return r;
-        }
+    let slot = ((cls.addr() >> 4) ^ (name.addr() >> 3).rotate_left(7))
+        & (crate::vm::METHOD_CACHE_SIZE - 1);
+    let e = vm.method_cache[slot];
+    if e.cls == cls.addr() && e.name == name.addr() && e.version == version {
+        return e.result;
     }
     let r = lookup_uncached(cls, name);
-    if vm.method_cache.len() > 100_000 {
-        vm.method_cache.clear();
-    }
-    vm.method_cache.insert(key, (version, r));
+    vm.method_cache[slot] = crate::vm::CacheEntry {
+        cls: cls.addr(),
+        name: name.addr(),
+        version,
+        result: r,
+    };
     r
 }
 
@@ -93,7 +95,7 @@ pub fn attrs_of(obj: GcRef) -> Option<&'static mut Attrs> {
 /// Reads an instance attribute (maps or dict mode).
 pub fn inst_get(a: &Attrs, name: GcRef) -> Option<GcRef> {
     match a.map {
-        Some(m) => map_lookup(m, str_of(name)).and_then(|i| a.storage[i]),
+        Some(m) => map_lookup_ref(m, name).and_then(|i| a.storage[i]),
         None => a.dict.and_then(|d| get_str(d, name)),
     }
 }
@@ -101,7 +103,7 @@ pub fn inst_get(a: &Attrs, name: GcRef) -> Option<GcRef> {
 /// Writes an instance attribute (maps or dict mode).
 pub fn inst_set(obj: GcRef, a: &mut Attrs, name: GcRef, v: GcRef) {
     match a.map {
-        Some(m) => match map_lookup(m, str_of(name)) {
+        Some(m) => match map_lookup_ref(m, name) {
             Some(i) => a.storage[i] = Some(v),
             None => {
                 let nm = map_add(m, str_of(name), name);
