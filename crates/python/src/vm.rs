@@ -358,7 +358,7 @@ impl Vm {
     /// The interned str object for `s`.
     pub fn intern(&mut self, s: &str) -> GcRef {
         let (p, n) = (s.as_ptr() as usize, s.len());
-        let slot = ((p >> 3) ^ n) & 1023;
+        let slot = ((p as u64 ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
         if let (cp, cn, Some(r)) = self.intern_cache[slot] {
             if cp == p && cn == n && crate::ops::str_of(r) == s {
                 return r;

@@ -136,7 +136,7 @@ fn bind_args(vm: &mut Vm, func: GcRef, frame: GcRef, args: &[GcRef], kw: KwArgs)
     let f = cast::<FunctionObject>(func);
     let code = f.code.expect("code");
     let co = cast::<CodeObj>(code).code.clone();
-    let qn = str_of(f.qualname.expect("qualname")).to_string();
+    let qn: &str = str_of(f.qualname.expect("qualname"));
     let argc = co.argcount as usize;
     let kwonly = co.kwonlyargcount as usize;
     let has_varargs = co.flags & code_flags::VARARGS != 0;

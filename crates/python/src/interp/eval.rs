@@ -23,7 +23,7 @@ use super::frame::{FrameObject, FRAME_ITEMS};
 use super::helpers as h;
 use crate::bytecode::{BinOp, CmpOp, Op};
 use crate::object::func::CodeObj;
-use crate::object::int::{IntObject, INT_SIZE, INT_VALUE};
+use crate::object::int::{IntObject, FLOAT_SIZE, FLOAT_VALUE, INT_SIZE, INT_VALUE};
 use crate::object::{cast, GcRef, OBJ_CLS, OBJ_TYPE_ID};
 use crate::vm::{Exc, PyResult, Vm};
 use kiln_jit::tracer::{Arg, TArg};
@@ -44,6 +44,37 @@ fn is_small_int<T: Tracer>(t: &mut T, int_cls: GcRef, r: T::Ref) -> bool {
     let small = t.const_int(<IntObject as crate::object::Layout>::tid() as i64);
     let same = t.int_eq(tid, small);
     t.is_true(same)
+}
+
+/// The two operands as floats when both are floats, or one is a float
+/// and the other a machine-word int (Python's mixed arithmetic; not for
+/// comparisons, which Python does exactly).
+#[inline(always)]
+fn float_operands<T: Tracer>(
+    t: &mut T,
+    vm: &Vm,
+    a: T::Ref,
+    b: T::Ref,
+    mixed: bool,
+) -> Option<(T::Float, T::Float)> {
+    let (fc, ic) = (vm.t.float, vm.t.int);
+    let ca = t.class_of(a, &OBJ_CLS);
+    let cb = t.class_of(b, &OBJ_CLS);
+    if ca == fc && cb == fc {
+        return Some((t.getfield_f(a, &FLOAT_VALUE), t.getfield_f(b, &FLOAT_VALUE)));
+    }
+    if !mixed {
+        return None;
+    }
+    if ca == fc && cb == ic && is_small_int(t, ic, b) {
+        let y = t.getfield_i(b, &INT_VALUE);
+        return Some((t.getfield_f(a, &FLOAT_VALUE), t.cast_int_to_float(y)));
+    }
+    if cb == fc && ca == ic && is_small_int(t, ic, a) {
+        let x = t.getfield_i(a, &INT_VALUE);
+        return Some((t.cast_int_to_float(x), t.getfield_f(b, &FLOAT_VALUE)));
+    }
+    None
 }
 
 /// How a frame was left.
@@ -337,6 +368,34 @@ pub fn run_frame<T: Tracer>(
                             break 'op Ok(());
                         }
                     }
+                    if matches!(
+                        op.base(),
+                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv
+                    ) {
+                        if let Some((x, y)) = float_operands(t, vm, a, b, true) {
+                            let z = match op.base() {
+                                BinOp::Add => Some(t.float_add(x, y)),
+                                BinOp::Sub => Some(t.float_sub(x, y)),
+                                BinOp::Mul => Some(t.float_mul(x, y)),
+                                _ => {
+                                    let zero = t.const_float(0.0);
+                                    let is_zero = t.float_eq(y, zero);
+                                    if t.is_true(is_zero) {
+                                        None
+                                    } else {
+                                        Some(t.float_truediv(x, y))
+                                    }
+                                }
+                            };
+                            if let Some(z) = z {
+                                let fc = vm.t.float;
+                                let r = t.new_with_vtable(&FLOAT_SIZE, &OBJ_CLS, fc);
+                                t.setfield_f(r, &FLOAT_VALUE, z);
+                                push!(r);
+                                break 'op Ok(());
+                            }
+                        }
+                    }
                     let opi = t.const_int(arg as i64);
                     let r = rcall!(&h::BINARY_OP, Arg::Ref(a), Arg::Ref(b), Arg::Int(opi));
                     push!(r);
@@ -366,6 +425,19 @@ pub fn run_frame<T: Tracer>(
                             CmpOp::Ne => t.int_ne(x, y),
                             CmpOp::Gt => t.int_gt(x, y),
                             CmpOp::Ge => t.int_ge(x, y),
+                        };
+                        let r = if t.is_true(c) { vm.true_ } else { vm.false_ };
+                        push!(cref!(r));
+                        break 'op Ok(());
+                    }
+                    if let Some((x, y)) = float_operands(t, vm, a, b, false) {
+                        let c = match CmpOp::from_arg(arg).expect("cmpop") {
+                            CmpOp::Lt => t.float_lt(x, y),
+                            CmpOp::Le => t.float_le(x, y),
+                            CmpOp::Eq => t.float_eq(x, y),
+                            CmpOp::Ne => t.float_ne(x, y),
+                            CmpOp::Gt => t.float_gt(x, y),
+                            CmpOp::Ge => t.float_ge(x, y),
                         };
                         let r = if t.is_true(c) { vm.true_ } else { vm.false_ };
                         push!(cref!(r));

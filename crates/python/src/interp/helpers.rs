@@ -557,11 +557,12 @@ extern "C" fn call(vm: u64, fr: u64, base: u64, opargs: u64) -> u64 {
         let s = &slots(r(fr))[base as usize..];
         let item = |i: usize| s[i].expect("stack item");
         if op == Op::Call as u8 {
-            let args: Vec<GcRef> = (1..=arg).map(item).collect();
+            let args: smallvec::SmallVec<[GcRef; 8]> = (1..=arg).map(item).collect();
             ops::call(vm, item(0), &args, &[])
         } else if op == Op::CallMethod as u8 {
             let f = item(0);
-            let mut args: Vec<GcRef> = Vec::with_capacity(arg + 1);
+            let mut args: smallvec::SmallVec<[GcRef; 8]> =
+                smallvec::SmallVec::with_capacity(arg + 1);
             if let Some(selfv) = s[1] {
                 args.push(selfv);
             }

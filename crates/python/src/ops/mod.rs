@@ -44,8 +44,10 @@ pub fn str_of(r: GcRef) -> &'static str {
 /// Looks `name` up along the MRO of `cls` (cached by type version).
 pub fn lookup(vm: &mut Vm, cls: GcRef, name: GcRef) -> Option<GcRef> {
     let version = cast::<TypeObject>(cls).version;
-    let slot = ((cls.addr() >> 4) ^ (name.addr() >> 3).rotate_left(7))
-        & (crate::vm::METHOD_CACHE_SIZE - 1);
+    // Multiplicative hashing: GC addresses share their low bits.
+    let h = (cls.addr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (name.addr() as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    let slot = (h >> 52) as usize & (crate::vm::METHOD_CACHE_SIZE - 1);
     let e = vm.method_cache[slot];
     if e.cls == cls.addr() && e.name == name.addr() && e.version == version {
         return e.result;
@@ -583,7 +585,8 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
         return match b.bound {
             None => func(vm, args, kw),
             Some(s) => {
-                let mut v = Vec::with_capacity(args.len() + 1);
+                let mut v: smallvec::SmallVec<[GcRef; 8]> =
+                    smallvec::SmallVec::with_capacity(args.len() + 1);
                 v.push(s);
                 v.extend_from_slice(args);
                 func(vm, &v, kw)
@@ -592,7 +595,8 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
     }
     if let Some(m) = try_cast::<MethodObject>(f) {
         let (func, s) = (m.func.expect("func"), m.self_.expect("self"));
-        let mut v = Vec::with_capacity(args.len() + 1);
+        let mut v: smallvec::SmallVec<[GcRef; 8]> =
+            smallvec::SmallVec::with_capacity(args.len() + 1);
         v.push(s);
         v.extend_from_slice(args);
         return call(vm, func, &v, kw);
