@@ -25,6 +25,19 @@ pub struct Exc(pub GcRef);
 
 pub type PyResult<T = GcRef> = Result<T, Exc>;
 
+/// Interned names the protocols look up on every operation.
+pub struct Names {
+    pub getattribute: GcRef,
+    pub getattr: GcRef,
+    pub setattr: GcRef,
+    pub delattr: GcRef,
+    pub get: GcRef,
+    pub set: GcRef,
+    pub call: GcRef,
+    pub hash: GcRef,
+    pub eq: GcRef,
+}
+
 /// Entries of the attribute cache (a power of two).
 pub const METHOD_CACHE_SIZE: usize = 4096;
 
@@ -98,6 +111,7 @@ pub struct Vm {
     /// The currently handled exception (`sys.exc_info()`).
     pub exc_info: Option<GcRef>,
     pub t: Types,
+    pub n: Names,
     pub none: GcRef,
     pub true_: GcRef,
     pub false_: GcRef,
@@ -238,11 +252,24 @@ impl Vm {
         let root_map = crate::object::instance::new_map();
         let builtins = new_dict(t.dict);
         let modules = new_dict(t.dict);
+        let mk = |name: &str| new_str(t.str_, name.to_string());
+        let n = Names {
+            getattribute: mk("__getattribute__"),
+            getattr: mk("__getattr__"),
+            setattr: mk("__setattr__"),
+            delattr: mk("__delattr__"),
+            get: mk("__get__"),
+            set: mk("__set__"),
+            call: mk("__call__"),
+            hash: mk("__hash__"),
+            eq: mk("__eq__"),
+        };
         let mut vm = Box::new(Vm {
             roots: Some(roots),
             pending: None,
             exc_info: None,
             t,
+            n,
             none,
             true_,
             false_,
@@ -287,6 +314,23 @@ impl Vm {
             vm.keep(r);
         }
         vm.keep_types();
+        let n = &vm.n;
+        let names = [
+            n.getattribute,
+            n.getattr,
+            n.setattr,
+            n.delattr,
+            n.get,
+            n.set,
+            n.call,
+            n.hash,
+            n.eq,
+        ];
+        for r in names {
+            vm.keep(r);
+            let text = crate::ops::str_of(r).to_string();
+            vm.interned.insert(text, r);
+        }
         for i in SMALL_MIN..=SMALL_MAX {
             let r = new_int(vm.t.int, i);
             vm.keep(r);

@@ -147,7 +147,7 @@ fn is_data_descr(vm: &mut Vm, r: GcRef) -> bool {
         return true;
     }
     if cast::<TypeObject>(c).heap {
-        let n = vm.intern("__set__");
+        let n = vm.n.set;
         return lookup(vm, c, n).is_some();
     }
     false
@@ -190,7 +190,7 @@ pub fn bind(vm: &mut Vm, attr: GcRef, obj: Option<GcRef>, owner: GcRef) -> PyRes
         };
     }
     if cast::<TypeObject>(c).heap {
-        let n = vm.intern("__get__");
+        let n = vm.n.get;
         if let Some(g) = lookup(vm, c, n) {
             let o = obj.unwrap_or(vm.none);
             return call(vm, g, &[attr, o, owner], &[]);
@@ -213,13 +213,13 @@ pub fn getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<GcRef> {
     let cls = class_of(obj);
     if cast::<TypeObject>(cls).heap {
         // A class's own __getattribute__ replaces the lookup.
-        let n = vm.intern("__getattribute__");
+        let n = vm.n.getattribute;
         if let Some(ga) = lookup(vm, cls, n) {
             if is::<FunctionObject>(ga) {
                 let r = call(vm, ga, &[obj, name], &[]);
                 return match r {
                     Err(e) if vm.exc_matches(e.0, "AttributeError") => {
-                        let n = vm.intern("__getattr__");
+                        let n = vm.n.getattr;
                         match lookup(vm, cls, n) {
                             Some(g) => {
                                 let f = bind(vm, g, Some(obj), cls)?;
@@ -237,7 +237,7 @@ pub fn getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<GcRef> {
         Some(v) => Ok(v),
         None => {
             let cls = class_of(obj);
-            let n = vm.intern("__getattr__");
+            let n = vm.n.getattr;
             if let Some(ga) = lookup(vm, cls, n) {
                 let f = bind(vm, ga, Some(obj), cls)?;
                 return call(vm, f, &[name], &[]);
@@ -408,7 +408,7 @@ pub fn setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResult<()> {
     }
     let cls = class_of(obj);
     if cast::<TypeObject>(cls).heap {
-        let n = vm.intern("__setattr__");
+        let n = vm.n.setattr;
         if let Some(sa) = lookup(vm, cls, n) {
             if class_of(sa) == vm.t.function {
                 return call(vm, sa, &[obj, name, v], &[]).map(|_| ());
@@ -434,7 +434,7 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
             };
         }
         if cast::<TypeObject>(ac).heap {
-            let n = vm.intern("__set__");
+            let n = vm.n.set;
             if let Some(s) = lookup(vm, ac, n) {
                 return call(vm, s, &[a, obj, v], &[]).map(|_| ());
             }
@@ -554,7 +554,7 @@ pub fn delattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<()> {
         }
     }
     if cast::<TypeObject>(cls).heap {
-        let n = vm.intern("__delattr__");
+        let n = vm.n.delattr;
         if let Some(sa) = lookup(vm, cls, n) {
             if class_of(sa) == vm.t.function {
                 return call(vm, sa, &[obj, name], &[]).map(|_| ());
@@ -605,7 +605,7 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
         return crate::builtins::types::call_type(vm, f, args, kw);
     }
     let cls = class_of(f);
-    let n = vm.intern("__call__");
+    let n = vm.n.call;
     if let Some(c) = lookup(vm, cls, n) {
         let b = bind(vm, c, Some(f), cls)?;
         return call(vm, b, args, kw);
@@ -639,7 +639,7 @@ pub fn callable(vm: &mut Vm, f: GcRef) -> bool {
     {
         return true;
     }
-    let n = vm.intern("__call__");
+    let n = vm.n.call;
     lookup(vm, class_of(f), n).is_some()
 }
 
@@ -724,7 +724,7 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
         || cls == vm.t.frozenset
         || is::<crate::object::str::BytesObject>(r)
     {
-        let n = vm.intern("__hash__");
+        let n = vm.n.hash;
         match lookup(vm, cls, n) {
             Some(h) if h == vm.none => {
                 return Err(vm.type_error(format!("unhashable type: '{}'", tname(r))))
@@ -737,7 +737,7 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
             _ => {}
         }
         if cast::<TypeObject>(cls).heap {
-            let n = vm.intern("__eq__");
+            let n = vm.n.eq;
             if let Some(e) = lookup(vm, cls, n) {
                 if class_of(e) == vm.t.function {
                     return Err(vm.type_error(format!("unhashable type: '{}'", tname(r))));
