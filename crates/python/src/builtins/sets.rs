@@ -31,6 +31,26 @@ fn keys(s: GcRef) -> Vec<GcRef> {
     table(s).iter().map(|e| e.key.unwrap()).collect()
 }
 
+/// The (hash, key) pairs of a set, copied: comparisons may run Python code
+/// that mutates the set. Small sets stay on the stack.
+fn entries(s: GcRef) -> smallvec::SmallVec<[(i64, GcRef); 16]> {
+    table(s).iter().map(|e| (e.hash, e.key.unwrap())).collect()
+}
+
+/// Membership with a known hash.
+fn has_h(vm: &mut Vm, s: GcRef, x: GcRef, h: i64) -> PyResult<bool> {
+    Ok(Table::find(vm, s, x, h)?.is_some())
+}
+
+/// Adds `x` (hash `h`) to `s` if absent.
+fn add_h(vm: &mut Vm, s: GcRef, x: GcRef, h: i64) -> PyResult<()> {
+    if Table::find(vm, s, x, h)?.is_none() {
+        table(s).push_new(h, x, None);
+        kiln_gc::write_barrier(s);
+    }
+    Ok(())
+}
+
 /// A new set (class `set`) of the items of any iterable.
 pub fn set_from(vm: &mut Vm, it: GcRef) -> PyResult<GcRef> {
     let s = new_set(vm.t.set);
@@ -46,8 +66,8 @@ pub fn is_subset(vm: &mut Vm, a: GcRef, b: GcRef) -> PyResult<bool> {
     if table(a).len() > table(b).len() {
         return Ok(false);
     }
-    for x in keys(a) {
-        if !has(vm, b, x)? {
+    for (h, x) in entries(a) {
+        if !has_h(vm, b, x, h)? {
             return Ok(false);
         }
     }
@@ -65,35 +85,41 @@ fn result_class(vm: &Vm, a: GcRef) -> GcRef {
 /// `a op b` for two sets; with `inplace`, updates `a` (for `|=` etc.).
 pub fn set_binop(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp, inplace: bool) -> PyResult<GcRef> {
     let out = new_set(result_class(vm, a));
+    let (ea, eb) = (entries(a), entries(b));
+    table(out).reserve(if op == BinOp::Or {
+        ea.len() + eb.len()
+    } else {
+        ea.len()
+    });
     match op {
         BinOp::Or => {
-            for x in keys(a).into_iter().chain(keys(b)) {
-                add(vm, out, x)?;
+            for (h, x) in ea.into_iter().chain(eb) {
+                add_h(vm, out, x, h)?;
             }
         }
         BinOp::And => {
-            for x in keys(a) {
-                if has(vm, b, x)? {
-                    add(vm, out, x)?;
+            for (h, x) in ea {
+                if has_h(vm, b, x, h)? {
+                    add_h(vm, out, x, h)?;
                 }
             }
         }
         BinOp::Sub => {
-            for x in keys(a) {
-                if !has(vm, b, x)? {
-                    add(vm, out, x)?;
+            for (h, x) in ea {
+                if !has_h(vm, b, x, h)? {
+                    add_h(vm, out, x, h)?;
                 }
             }
         }
         _ => {
-            for x in keys(a) {
-                if !has(vm, b, x)? {
-                    add(vm, out, x)?;
+            for (h, x) in ea {
+                if !has_h(vm, b, x, h)? {
+                    add_h(vm, out, x, h)?;
                 }
             }
-            for x in keys(b) {
-                if !has(vm, a, x)? {
-                    add(vm, out, x)?;
+            for (h, x) in eb {
+                if !has_h(vm, a, x, h)? {
+                    add_h(vm, out, x, h)?;
                 }
             }
         }

@@ -215,6 +215,15 @@ impl Table {
         }
     }
 
+    /// Makes room for `n` more entries without regrowing.
+    pub fn reserve(&mut self, n: usize) {
+        let need = self.used + n;
+        if (need + 1) * 3 >= self.indices.len() * 2 {
+            self.entries.reserve(n);
+            self.rebuild(need);
+        }
+    }
+
     /// Appends a new entry known to be absent.
     pub fn push_new(&mut self, hash: i64, key: GcRef, value: Option<GcRef>) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {

@@ -128,6 +128,11 @@ pub fn getitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<GcRef> {
     }
     if is::<ListObject>(c) {
         if is::<SliceObject>(key) {
+            let (start, stop, step) = slice_indices(vm, key, list_items(c).len())?;
+            if step == 1 {
+                let v = list_items(c)[start as usize..stop.max(start) as usize].to_vec();
+                return Ok(vm.list(v));
+            }
             let idx = slice_range(vm, key, list_items(c).len())?;
             let items = list_items(c);
             let v: Vec<GcRef> = idx.iter().map(|i| items[*i]).collect();
