@@ -133,6 +133,10 @@ pub struct Vm {
     pub method_cache: Vec<CacheEntry>,
     /// Python frames currently running.
     pub depth: usize,
+    /// Set by the CALL opcode's helper for the call it makes directly
+    /// (a Python-to-Python call); taken by the first `ops::call`. Decides
+    /// the wording of `RecursionError`, as in CPython.
+    pub direct_call: bool,
     pub recursion_limit: usize,
     /// The innermost running frame (for tracebacks, `globals()`).
     pub frame: Option<GcRef>,
@@ -286,6 +290,7 @@ impl Vm {
             small_ints: Vec::new(),
             method_cache: vec![CacheEntry::default(); METHOD_CACHE_SIZE],
             depth: 0,
+            direct_call: false,
             recursion_limit: 1000,
             frame: None,
             jit_params: String::new(),

@@ -316,8 +316,6 @@ fn float_hex(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
             (1, exp - 1023)
         };
         let digits = format!("{man:013x}");
-        let digits = digits.trim_end_matches('0');
-        let digits = if digits.is_empty() { "0" } else { digits };
         format!(
             "{sign}0x{lead}.{digits}p{}{e}",
             if e >= 0 { "+" } else { "" }
@@ -360,24 +358,29 @@ fn float_fromhex(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
             None => return Err(bad(vm)),
         }
     }
-    let e = exp - 4 * fp.len() as i64;
-    // Scale exactly in big integers, then round once to a double.
-    let v = if e >= 0 {
-        (m << e.min(4000) as usize)
-            .to_f64()
-            .unwrap_or(f64::INFINITY)
+    let mut e = exp - 4 * fp.len() as i64;
+    // Keep 64 significant bits (plus a sticky bit), then scale by 2**e.
+    let bits = m.bits() as i64;
+    let m64: u64 = if bits > 64 {
+        let sh = (bits - 64) as usize;
+        let mask: BigInt = (BigInt::from(1) << sh) - 1;
+        let sticky = !(&m & mask).is_zero();
+        e += sh as i64;
+        (&m >> sh).to_u64().unwrap_or(u64::MAX) | sticky as u64
     } else {
-        let shift = (-e) as usize;
-        let bits = m.bits() as i64;
-        if bits - (shift as i64) < -1080 {
-            0.0
-        } else {
-            // Keep 64 extra bits of precision before the final division.
-            let extra = 1100usize;
-            let scaled = (m << extra) >> shift;
-            scaled.to_f64().unwrap_or(f64::INFINITY) * 2f64.powi(-550) * 2f64.powi(-550)
-        }
+        m.to_u64().unwrap_or(0)
     };
+    let mut v = m64 as f64;
+    let mut k = e.clamp(-2300, 2300);
+    while k > 1000 {
+        v *= 2f64.powi(1000);
+        k -= 1000;
+    }
+    while k < -1000 {
+        v *= 2f64.powi(-1000);
+        k += 1000;
+    }
+    v *= 2f64.powi(k as i32);
     if v.is_infinite() {
         return Err(vm.err(
             "OverflowError",

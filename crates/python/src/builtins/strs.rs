@@ -672,29 +672,65 @@ fn expandtabs(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     Ok(new_s(vm, out))
 }
 
-fn encode(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let s = str_of(args[0]);
-    let enc = match args.get(1) {
-        Some(e) => str_of(*e).to_lowercase().replace('-', "_"),
-        None => "utf_8".into(),
+/// A normalized codec name: "utf_8", "ascii" or "latin_1".
+fn codec(vm: &mut Vm, name: Option<GcRef>) -> PyResult<&'static str> {
+    let n = match name {
+        Some(e) => str_of(e).to_lowercase().replace('-', "_"),
+        None => return Ok("utf_8"),
     };
-    let b = match enc.as_str() {
-        "utf_8" | "utf8" => s.as_bytes().to_vec(),
-        "ascii" | "latin_1" | "latin1" | "iso_8859_1" => {
-            let lim = if enc == "ascii" { 128 } else { 256 };
+    Ok(match n.as_str() {
+        "utf_8" | "utf8" | "u8" => "utf_8",
+        "ascii" | "us_ascii" => "ascii",
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => "latin_1",
+        _ => return Err(vm.err("LookupError", format!("unknown encoding: {n}"))),
+    })
+}
+
+fn errors_arg(args: &[GcRef], i: usize, kw: KwArgs) -> &'static str {
+    match args.get(i).copied().or(super::kwarg(kw, "errors")) {
+        Some(e) => match str_of(e) {
+            "ignore" => "ignore",
+            "replace" => "replace",
+            _ => "strict",
+        },
+        None => "strict",
+    }
+}
+
+fn encode(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
+    let s = str_of(args[0]);
+    let enc = codec(vm, args.get(1).copied().or(super::kwarg(kw, "encoding")))?;
+    let errors = errors_arg(args, 2, kw);
+    let b = match enc {
+        "utf_8" => s.as_bytes().to_vec(),
+        _ => {
+            let (lim, shown) = if enc == "ascii" {
+                (128, "ascii")
+            } else {
+                (256, "latin-1")
+            };
             let mut v = Vec::new();
             for (i, c) in s.chars().enumerate() {
-                if (c as u32) >= lim {
-                    return Err(vm.err(
-                        "UnicodeEncodeError",
-                        format!("'{enc}' codec can't encode character '\\x{:x}' in position {i}: ordinal not in range({lim})", c as u32),
-                    ));
+                if (c as u32) < lim {
+                    v.push(c as u8);
+                    continue;
                 }
-                v.push(c as u8);
+                match errors {
+                    "ignore" => {}
+                    "replace" => v.push(b'?'),
+                    _ => {
+                        return Err(vm.err(
+                            "UnicodeEncodeError",
+                            format!(
+                                "'{shown}' codec can't encode character '\\x{:x}' in position {i}: ordinal not in range({lim})",
+                                c as u32
+                            ),
+                        ))
+                    }
+                }
             }
             v
         }
-        _ => return Err(vm.err("LookupError", format!("unknown encoding: {enc}"))),
     };
     let bc = vm.t.bytes;
     Ok(new_bytes(bc, b))
@@ -1015,22 +1051,46 @@ fn b_isspace(vm: &mut Vm, a: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     })
 }
 
-fn bytes_decode(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+fn bytes_decode(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     let b = b_of(args[0]);
-    match std::str::from_utf8(b) {
-        Ok(s) => {
-            let s = s.to_string();
-            Ok(new_s(vm, s))
+    let enc = codec(vm, args.get(1).copied().or(super::kwarg(kw, "encoding")))?;
+    let errors = errors_arg(args, 2, kw);
+    let out: String = match enc {
+        "latin_1" => b.iter().map(|c| *c as char).collect(),
+        "ascii" => {
+            let mut out = String::new();
+            for (i, c) in b.iter().enumerate() {
+                if *c < 128 {
+                    out.push(*c as char);
+                } else if errors == "replace" {
+                    out.push('\u{fffd}');
+                } else if errors != "ignore" {
+                    return Err(vm.err(
+                        "UnicodeDecodeError",
+                        format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                    ));
+                }
+            }
+            out
         }
-        Err(e) => Err(vm.err(
-            "UnicodeDecodeError",
-            format!(
-                "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                b[e.valid_up_to()],
-                e.valid_up_to()
-            ),
-        )),
-    }
+        _ => match std::str::from_utf8(b) {
+            Ok(s) => s.to_string(),
+            Err(_) if errors == "replace" => String::from_utf8_lossy(b).into_owned(),
+            Err(_) if errors == "ignore" => {
+                let lossy = String::from_utf8_lossy(b).into_owned();
+                lossy.replace('\u{fffd}', "")
+            }
+            Err(e) => return Err(vm.err(
+                "UnicodeDecodeError",
+                format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    b[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            )),
+        },
+    };
+    Ok(new_s(vm, out))
 }
 
 fn bytes_hex(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {

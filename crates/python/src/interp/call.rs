@@ -217,12 +217,16 @@ fn bind_args(vm: &mut Vm, func: GcRef, frame: GcRef, args: &[GcRef], kw: KwArgs)
                     set_str(d, *k, *v)
                 }
                 None => {
-                    if co.varnames[..co.posonlyargcount as usize]
-                        .iter()
-                        .any(|n| n == kn)
-                    {
+                    let posonly = &co.varnames[..co.posonlyargcount as usize];
+                    if posonly.iter().any(|n| n == kn) {
+                        let names: Vec<&str> = kw
+                            .iter()
+                            .map(|(k, _)| str_of(*k))
+                            .filter(|k| posonly.iter().any(|n| n == k))
+                            .collect();
                         return Err(vm.type_error(format!(
-                            "{qn}() got some positional-only arguments passed as keyword arguments: '{kn}'"
+                            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+                            names.join(", ")
                         )));
                     }
                     return Err(
@@ -307,6 +311,7 @@ pub fn new_cell(vm: &mut Vm, value: Option<GcRef>) -> GcRef {
 
 /// Calls a Python function.
 pub fn call_function(vm: &mut Vm, func: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
+    let direct = std::mem::take(&mut vm.direct_call);
     let f = cast::<FunctionObject>(func);
     let code = f.code.expect("code");
     let globals = f.globals.expect("globals");
@@ -329,13 +334,20 @@ pub fn call_function(vm: &mut Vm, func: GcRef, args: &[GcRef], kw: KwArgs) -> Py
             state: 0,
         }));
     }
+    vm.direct_call = direct;
     run_plain(vm, frame)
 }
 
 /// Runs a fresh frame to completion with the plain interpreter.
 pub fn run_plain(vm: &mut Vm, frame: GcRef) -> PyResult<GcRef> {
+    let direct = std::mem::take(&mut vm.direct_call);
     if vm.depth >= vm.recursion_limit {
-        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+        let msg = if direct {
+            "maximum recursion depth exceeded"
+        } else {
+            "maximum recursion depth exceeded while calling a Python object"
+        };
+        return Err(vm.err("RecursionError", msg));
     }
     vm.depth += 1;
     cast::<FrameObject>(frame).back = vm.frame;

@@ -545,7 +545,9 @@ pub fn run_frame<T: Tracer>(
                     sp = sp - 1 + n;
                 }
                 Op::Call | Op::CallKw | Op::CallMethod | Op::CallEx => {
-                    if INTERRUPTED.load(Ordering::Relaxed) && INTERRUPTED.swap(false, Ordering::Relaxed) {
+                    if INTERRUPTED.load(Ordering::Relaxed)
+                        && INTERRUPTED.swap(false, Ordering::Relaxed)
+                    {
                         break 'op Err(vm.err("KeyboardInterrupt", ""));
                     }
                     save!();
@@ -590,7 +592,9 @@ pub fn run_frame<T: Tracer>(
                 }
                 Op::JumpBackward => {
                     // can_enter_jit(green key = (code, arg), frame) goes here.
-                    if INTERRUPTED.load(Ordering::Relaxed) && INTERRUPTED.swap(false, Ordering::Relaxed) {
+                    if INTERRUPTED.load(Ordering::Relaxed)
+                        && INTERRUPTED.swap(false, Ordering::Relaxed)
+                    {
                         break 'op Err(vm.err("KeyboardInterrupt", ""));
                     }
                     pc = arg as usize;

@@ -556,6 +556,7 @@ extern "C" fn call(vm: u64, fr: u64, base: u64, opargs: u64) -> u64 {
         let arg = opargs as u32 as usize;
         let s = &slots(r(fr))[base as usize..];
         let item = |i: usize| s[i].expect("stack item");
+        vm.direct_call = true;
         if op == Op::Call as u8 {
             let args: smallvec::SmallVec<[GcRef; 8]> = (1..=arg).map(item).collect();
             ops::call(vm, item(0), &args, &[])

@@ -331,6 +331,20 @@ pub fn delitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<()> {
         list_items(c).remove(i);
         return Ok(());
     }
+    if is::<BytesObject>(c) && vm.is_subtype(cls, vm.t.bytearray) {
+        let n = cast::<BytesObject>(c).b.len();
+        if is::<SliceObject>(key) {
+            let mut idx = slice_range(vm, key, n)?;
+            idx.sort_unstable();
+            for i in idx.into_iter().rev() {
+                cast::<BytesObject>(c).b.remove(i);
+            }
+            return Ok(());
+        }
+        let i = seq_index(vm, key, n, "bytearray")?;
+        cast::<BytesObject>(c).b.remove(i);
+        return Ok(());
+    }
     Err(vm.type_error(format!(
         "'{}' object doesn't support item deletion",
         tname(c)

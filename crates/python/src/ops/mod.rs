@@ -576,7 +576,9 @@ pub fn object_delattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<()> {
 
 /// Calls any callable.
 pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
+    let direct = std::mem::take(&mut vm.direct_call);
     if let Some(func) = try_cast::<FunctionObject>(f) {
+        vm.direct_call = direct;
         let _ = func;
         return crate::interp::call::call_function(vm, f, args, kw);
     }
@@ -594,6 +596,7 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
         };
     }
     if let Some(m) = try_cast::<MethodObject>(f) {
+        vm.direct_call = direct;
         let (func, s) = (m.func.expect("func"), m.self_.expect("self"));
         let mut v: smallvec::SmallVec<[GcRef; 8]> =
             smallvec::SmallVec::with_capacity(args.len() + 1);
@@ -602,6 +605,7 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
         return call(vm, func, &v, kw);
     }
     if is::<TypeObject>(f) {
+        vm.direct_call = direct;
         return crate::builtins::types::call_type(vm, f, args, kw);
     }
     let cls = class_of(f);

@@ -13,7 +13,7 @@ use crate::object::{cast, class_of, is, try_cast, GcRef};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 const MODULUS: i64 = (1 << 61) - 1;
 
@@ -452,6 +452,10 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
 /// CPython's message for an operator that does not apply.
 fn operand_error(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> crate::vm::Exc {
     let is_seq = |r: GcRef| is::<StrObject>(r) || is::<ListObject>(r) || is::<TupleObject>(r);
+    if op.base() == BinOp::Add && is::<crate::object::str::BytesObject>(a) && !is_heap(class_of(a))
+    {
+        return vm.type_error(format!("can't concat {} to {}", tname(b), tname(a)));
+    }
     if op.base() == BinOp::Add && is_seq(a) && !is_heap(class_of(a)) {
         let k = tname(a);
         return vm.type_error(format!(
@@ -662,9 +666,17 @@ pub fn pow3(vm: &mut Vm, a: GcRef, b: GcRef, m: GcRef) -> PyResult<GcRef> {
             if z.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
             }
-            if y.is_negative() {
-                return Err(vm.value_error("base is not invertible for the given modulus"));
-            }
+            let (x, y) = if y.is_negative() {
+                // pow(x, -n, m) is pow(inverse of x mod m, n, m).
+                let m = z.abs();
+                let e = num_integer::Integer::extended_gcd(&x.mod_floor(&m), &m);
+                if !e.gcd.is_one() {
+                    return Err(vm.value_error("base is not invertible for the given modulus"));
+                }
+                (e.x.mod_floor(&m), -y)
+            } else {
+                (x, y)
+            };
             let r = x.modpow(&y, &z);
             let r = if !r.is_zero() && (r.is_negative() != z.is_negative()) {
                 r + &z
