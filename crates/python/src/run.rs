@@ -14,9 +14,14 @@ use crate::ops;
 use crate::vm::{Exc, Vm};
 
 /// The `SyntaxError` (or subclass) exception for a compile error. Its
-/// args are `(msg, (filename, line, col, text, end_line, end_col))`.
+/// args are `(msg, (filename, line, col, text, end_line, end_col))`; too
+/// deep nesting is a `RecursionError` with the message alone.
 pub fn syntax_error(vm: &mut Vm, e: &CompileError) -> Exc {
     let cls = vm.exc_type(e.kind.name());
+    if e.kind == crate::compiler::ErrorKind::RecursionError {
+        // Not a SyntaxError: CPython raises it with the message alone.
+        return Exc(vm.new_exc(cls, &e.msg));
+    }
     let msg = vm.new_str(e.msg.clone());
     let f = vm.new_str(e.filename.clone());
     let (l, c) = (vm.int(e.line as i64), vm.int(e.col as i64));

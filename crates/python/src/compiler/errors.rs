@@ -9,11 +9,12 @@
 //! file), the source is re-examined here. Messages that name the offending
 //! expression ("cannot assign to function call") use [`describe_expr`].
 
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::Expr;
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{TextRange, TextSize};
 
-use super::ErrorKind;
+use super::{scan, ErrorKind};
 
 /// How CPython names an expression in "cannot assign to ..." messages.
 pub fn describe_expr(e: &Expr) -> &'static str {
@@ -60,56 +61,69 @@ fn describe_text(src: &str, range: TextRange) -> &'static str {
     }
 }
 
-/// The unclosed bracket before `offset`, if any (CPython reports "'(' was
-/// never closed" at the bracket).
-fn unclosed_bracket(src: &str, offset: usize) -> Option<(char, usize)> {
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    let bytes = src.as_bytes();
-    let mut i = 0;
-    let end = offset.min(src.len());
-    while i < end {
-        let c = bytes[i] as char;
-        match c {
-            '#' => {
-                while i < end && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            '\'' | '"' => {
-                let triple = src[i..].starts_with(&format!("{c}{c}{c}"));
-                let q = if triple { 3 } else { 1 };
-                i += q;
-                while i < end {
-                    if bytes[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if triple && src[i..].starts_with(&format!("{c}{c}{c}")) {
-                        i += 3;
-                        break;
-                    }
-                    if !triple && (bytes[i] as char == c || bytes[i] == b'\n') {
-                        i += 1;
-                        break;
-                    }
-                    i += 1;
-                }
-                continue;
-            }
-            '(' | '[' | '{' => stack.push((c, i)),
-            ')' | ']' | '}' => {
-                stack.pop();
-            }
-            _ => {}
-        }
-        i += 1;
+/// The innermost bracket still open at the end of `src` (CPython reports
+/// "'(' was never closed" at the bracket).
+fn unclosed_bracket(src: &str) -> Option<(char, usize)> {
+    let s = scan::scan(src);
+    if s.problem.is_some() {
+        return None;
     }
-    stack.pop()
+    s.open.last().map(|o| (o.ch, o.at))
 }
 
 /// Classify a parse error: kind, CPython message, and the range to point at.
+///
+/// CPython's tokenizer errors (a mismatched bracket, too deep nesting) win
+/// over a parser error found after them; a generic "invalid syntax" also
+/// gives way to a tokenizer error anywhere later in the source, and to
+/// "'(' was never closed" for a bracket left open on an earlier line
+/// (`_PyPegen_tokenize_full_source_to_check_for_errors`).
 pub fn from_parse_error(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
+    let (kind, msg, range) = classify(src, e);
+    let generic = msg == "invalid syntax";
+    let tokens = scan::scan(src);
+    if let Some(p) = tokens.problem {
+        if generic || p.offset() <= range.start().to_usize() {
+            return from_scan_problem(p);
+        }
+    } else if generic {
+        if let Some(o) = tokens.open.last() {
+            let line_of = |at: usize| {
+                src.as_bytes()[..at.min(src.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count()
+            };
+            if line_of(o.at) < line_of(range.start().to_usize()) {
+                return (
+                    ErrorKind::SyntaxError,
+                    format!("'{}' was never closed", o.ch),
+                    TextRange::at(TextSize::new(o.at as u32), TextSize::new(1)),
+                );
+            }
+        }
+    }
+    (kind, msg, range)
+}
+
+/// The error for a problem [`scan::scan`] found.
+pub fn from_scan_problem(p: scan::Problem) -> (ErrorKind, String, TextRange) {
+    let kind = match p {
+        scan::Problem::TooManyIndents { .. } => ErrorKind::IndentationError,
+        _ => ErrorKind::SyntaxError,
+    };
+    let width = match p {
+        scan::Problem::TooManyIndents { .. } => 0,
+        _ => 1,
+    };
+    (
+        kind,
+        p.message(),
+        TextRange::at(TextSize::new(p.offset() as u32), TextSize::new(width)),
+    )
+}
+
+fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
     let mut range = e.location;
     let at_eof = range.start().to_usize() >= src.trim_end().len();
     let (kind, msg) = match &e.error {
@@ -140,7 +154,7 @@ pub fn from_parse_error(src: &str, e: &ParseError) -> (ErrorKind, String, TextRa
             }
         }
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {
-            if let Some((c, at)) = unclosed_bracket(src, src.len()) {
+            if let Some((c, at)) = unclosed_bracket(src) {
                 range = TextRange::at(TextSize::new(at as u32), TextSize::new(1));
                 (ErrorKind::SyntaxError, format!("'{c}' was never closed"))
             } else {
@@ -215,9 +229,13 @@ pub fn from_parse_error(src: &str, e: &ParseError) -> (ErrorKind, String, TextRa
             ErrorKind::SyntaxError,
             "positional argument follows keyword argument unpacking".to_string(),
         ),
+        ParseErrorType::UnparenthesizedGeneratorExpression => (
+            ErrorKind::SyntaxError,
+            "Generator expression must be parenthesized".to_string(),
+        ),
         ParseErrorType::ExpectedToken { expected, .. } => {
             let exp = expected.to_string();
-            if exp.contains("':'") || exp == ":" {
+            if *expected == TokenKind::Colon {
                 (ErrorKind::SyntaxError, "expected ':'".to_string())
             } else if exp.to_ascii_lowercase().contains("indent") {
                 (
@@ -225,7 +243,7 @@ pub fn from_parse_error(src: &str, e: &ParseError) -> (ErrorKind, String, TextRa
                     expected_block_message(src, range),
                 )
             } else if at_eof {
-                match unclosed_bracket(src, src.len()) {
+                match unclosed_bracket(src) {
                     Some((c, at)) => {
                         range = TextRange::at(TextSize::new(at as u32), TextSize::new(1));
                         (ErrorKind::SyntaxError, format!("'{c}' was never closed"))
@@ -287,4 +305,92 @@ fn expected_block_message(src: &str, range: TextRange) -> String {
         _ => return "expected an indented block".to_string(),
     };
     format!("expected an indented block after {what} on line {header_line}")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compiler::{compile, ErrorKind, Mode};
+
+    /// (kind, message, line, column) of compiling `src`, as CPython 3.11
+    /// reports them.
+    fn err(src: &str) -> (ErrorKind, String, u32, u32) {
+        let e = compile(src, "<test>", Mode::Exec).expect_err("should not compile");
+        (e.kind, e.msg, e.line, e.col)
+    }
+
+    fn syntax(msg: &str, line: u32, col: u32) -> (ErrorKind, String, u32, u32) {
+        (ErrorKind::SyntaxError, msg.to_string(), line, col)
+    }
+
+    #[test]
+    fn missing_colon() {
+        assert_eq!(err("class A\n    pass\n"), syntax("expected ':'", 1, 8));
+        assert_eq!(err("class C\n    pass\n"), syntax("expected ':'", 1, 8));
+    }
+
+    #[test]
+    fn unparenthesized_generator_argument() {
+        assert_eq!(
+            err("f(x for x in range(3), 1)\n"),
+            syntax("Generator expression must be parenthesized", 1, 3)
+        );
+        assert_eq!(
+            err("f(x for x in y, 1)\n"),
+            syntax("Generator expression must be parenthesized", 1, 3)
+        );
+    }
+
+    #[test]
+    fn mismatched_brackets() {
+        assert_eq!(
+            err("x = [1, 2, 3}\n"),
+            syntax(
+                "closing parenthesis '}' does not match opening parenthesis '['",
+                1,
+                13
+            )
+        );
+        assert_eq!(
+            err("[1, 2}"),
+            syntax(
+                "closing parenthesis '}' does not match opening parenthesis '['",
+                1,
+                6
+            )
+        );
+        assert_eq!(err("a)\n"), syntax("unmatched ')'", 1, 2));
+    }
+
+    #[test]
+    fn unclosed_paren() {
+        assert_eq!(
+            err("print((1, 2)\nprint(3)\n"),
+            syntax("'(' was never closed", 1, 6)
+        );
+        assert_eq!(err("x = ("), syntax("'(' was never closed", 1, 5));
+        assert_eq!(err("x = (1,\n\n"), syntax("'(' was never closed", 1, 5));
+        assert_eq!(err("f(\n  a b\n"), syntax("'(' was never closed", 1, 2));
+    }
+
+    #[test]
+    fn nesting_limits() {
+        let src = "(".repeat(201) + &")".repeat(201);
+        assert_eq!(err(&src), syntax("too many nested parentheses", 1, 201));
+        let ok = "(".repeat(200) + &")".repeat(200);
+        assert!(compile(&ok, "<test>", Mode::Exec).is_ok());
+        let mut deep: String = (0..101)
+            .map(|i| format!("{}if 1:\n", " ".repeat(i)))
+            .collect();
+        deep.push_str(&" ".repeat(101));
+        deep.push_str("pass\n");
+        assert_eq!(
+            err(&deep),
+            (
+                ErrorKind::IndentationError,
+                "too many levels of indentation".to_string(),
+                101,
+                1
+            )
+        );
+    }
 }

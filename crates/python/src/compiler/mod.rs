@@ -17,6 +17,7 @@ mod control;
 pub mod errors;
 mod expr;
 mod funcs;
+pub mod scan;
 pub mod symtable;
 mod unit;
 
@@ -43,6 +44,8 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Code nested too deeply to compile (CPython's `RecursionError`).
+    RecursionError,
 }
 
 impl ErrorKind {
@@ -52,6 +55,7 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -77,6 +81,9 @@ impl fmt::Display for CompileError {
     /// The last lines of CPython's report: `  File ..., line N`, the source
     /// line, the carets, then `Kind: msg`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == ErrorKind::RecursionError {
+            return write!(f, "{}: {}", self.kind.name(), self.msg);
+        }
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
         let trimmed = self.text.trim_start();
         if !trimmed.is_empty() {
@@ -118,6 +125,19 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
     if let Some(e) = tab_error(source) {
         return Err(make_error(ErrorKind::TabError, e.0, e.1));
     }
+    // Too deep bracket or block nesting is refused before parsing, as
+    // CPython's tokenizer does; this also bounds the parser's recursion.
+    let tokens = scan::scan(source);
+    if let Some(p) = tokens.problem {
+        let refused = matches!(
+            p,
+            scan::Problem::TooDeep { .. } | scan::Problem::TooManyIndents { .. }
+        );
+        if refused || tokens.too_deep {
+            let (kind, msg, range) = errors::from_scan_problem(p);
+            return Err(make_error(kind, msg, range));
+        }
+    }
     let body: Vec<ast::Stmt> = match mode {
         Mode::Exec | Mode::Single => match ruff_python_parser::parse_module(source) {
             Ok(p) => p.into_syntax().body.into_iter().collect(),
@@ -146,7 +166,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
     let future_annotations = has_future_annotations(&body);
     let table = match symtable::build(&body, future_annotations) {
         Ok(t) => t,
-        Err(e) => return Err(make_error(ErrorKind::SyntaxError, e.msg, e.range)),
+        Err(e) => return Err(make_error(e.kind, e.msg, e.range)),
     };
     let mut c = codegen::Compiler {
         src: source,

@@ -29,6 +29,8 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::ErrorKind;
+
 /// What kind of code a scope compiles to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -171,9 +173,17 @@ impl Scope {
 /// A semantic error found while building the table.
 #[derive(Debug)]
 pub struct SymError {
+    pub kind: ErrorKind,
     pub msg: String,
     pub range: TextRange,
 }
+
+/// How deep statements and expressions may nest: CPython's default
+/// recursion limit (1000) times its `COMPILER_STACK_FRAME_SCALE` (3).
+/// Deeper code raises `RecursionError: maximum recursion depth exceeded
+/// during compilation`, as CPython's symbol table does, and so also bounds
+/// the native recursion of the code generator.
+pub const MAX_NESTING: usize = 3000;
 
 /// All scopes of a module; scope 0 is the module.
 #[derive(Debug)]
@@ -196,6 +206,8 @@ struct Builder {
     by_range: HashMap<(u32, u32), usize>,
     error: Option<SymError>,
     future_annotations: bool,
+    /// Statements and expressions being visited (see [`MAX_NESTING`]).
+    depth: usize,
 }
 
 /// Build and analyze the symbol table of a module body.
@@ -206,6 +218,7 @@ pub fn build(body: &[Stmt], future_annotations: bool) -> Result<SymbolTable, Sym
         by_range: HashMap::new(),
         error: None,
         future_annotations,
+        depth: 0,
     };
     b.stmts(body);
     if let Some(e) = b.error {
@@ -240,6 +253,7 @@ fn analyze(
         } else if f & DEF_NONLOCAL != 0 {
             if !enclosing.contains(name) {
                 return Err(SymError {
+                    kind: ErrorKind::SyntaxError,
                     msg: format!("no binding for nonlocal '{name}' found"),
                     range: TextRange::default(),
                 });
@@ -324,7 +338,11 @@ impl Builder {
 
     fn fail(&mut self, msg: String, range: TextRange) {
         if self.error.is_none() {
-            self.error = Some(SymError { msg, range });
+            self.error = Some(SymError {
+                kind: ErrorKind::SyntaxError,
+                msg,
+                range,
+            });
         }
     }
 
@@ -429,7 +447,35 @@ impl Builder {
         self.cur().params = names;
     }
 
+    /// Count one more level of nesting; false (and the error recorded)
+    /// past [`MAX_NESTING`], or once any error is recorded.
+    fn enter(&mut self, range: TextRange) -> bool {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            if self
+                .error
+                .as_ref()
+                .is_none_or(|e| e.kind != ErrorKind::RecursionError)
+            {
+                self.error = Some(SymError {
+                    kind: ErrorKind::RecursionError,
+                    msg: "maximum recursion depth exceeded during compilation".into(),
+                    range,
+                });
+            }
+            return false;
+        }
+        true
+    }
+
     fn stmt(&mut self, s: &Stmt) {
+        if self.enter(s.range()) {
+            self.stmt_inner(s);
+        }
+        self.depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) {
         match s {
             Stmt::FunctionDef(f) => {
                 for d in &f.decorator_list {
@@ -740,6 +786,13 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) {
+        if self.enter(e.range()) {
+            self.expr_inner(e);
+        }
+        self.depth -= 1;
+    }
+
+    fn expr_inner(&mut self, e: &Expr) {
         match e {
             Expr::Name(n) => match n.ctx {
                 ast::ExprContext::Load => self.use_name(&n.id),
