@@ -1,6 +1,7 @@
-"""Text files for the builtin open(): a file is read whole when opened
-for reading, and written through when flushed or closed.  Only text
-modes are supported ('r', 'w', 'a', 'x', with optional 't' and '+')."""
+"""Files for the builtin open(): a file is read whole when opened for
+reading, and written through when flushed or closed.  Text modes ('r',
+'w', 'a', 'x', with optional 't' and '+') give TextFile, binary modes
+('b') BinaryFile."""
 
 import _kiln_io
 
@@ -112,6 +113,41 @@ class TextFile:
         return "<_io.TextIOWrapper name=%r mode=%r encoding='UTF-8'>" % (self.name, self.mode)
 
 
+class BinaryFile(TextFile):
+    def __init__(self, name, mode, data):
+        TextFile.__init__(self, name, mode, data)
+        self.encoding = None
+
+    def readline(self, size=-1):
+        self._check()
+        i = self._text.find(b"\n", self._pos)
+        end = len(self._text) if i < 0 else i + 1
+        if size is not None and size >= 0:
+            end = min(end, self._pos + size)
+        s = self._text[self._pos:end]
+        self._pos = end
+        return s
+
+    def write(self, b):
+        self._check()
+        if not self._writable:
+            raise _unsupported("not writable")
+        if not isinstance(b, (bytes, bytearray)):
+            raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
+        self._pending.append(bytes(b))
+        return len(b)
+
+    def flush(self):
+        self._check()
+        if self._pending:
+            _kiln_io.write_bytes(self.name, b"".join(self._pending), self._appended)
+            self._pending = []
+            self._appended = True
+
+    def __repr__(self):
+        return "<_io.BufferedReader name=%r>" % (self.name,)
+
+
 def _unsupported(msg):
     import io
     return io.UnsupportedOperation(msg)
@@ -122,14 +158,13 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         raise TypeError("expected str, bytes or os.PathLike object, not " + type(file).__name__)
     if not isinstance(mode, str):
         raise TypeError("open() argument 'mode' must be str, not " + type(mode).__name__)
-    if "b" in mode:
-        raise ValueError("binary mode files are not supported by Kiln yet")
+    binary = "b" in mode
     kinds = sum(1 for c in "rwax" if c in mode)
-    if kinds != 1 or any(c not in "rwaxt+" for c in mode):
+    if kinds != 1 or any(c not in "rwaxtb+" for c in mode) or (binary and "t" in mode):
         raise ValueError("invalid mode: '%s'" % mode)
-    text = ""
+    text = b"" if binary else ""
     if "r" in mode:
-        text = _kiln_io.read(file)
+        text = _kiln_io.read_bytes(file) if binary else _kiln_io.read(file)
     elif "x" in mode:
         if _kiln_io.exists(file):
             raise FileExistsError(17, "File exists", file)
@@ -138,7 +173,7 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         _kiln_io.write(file, "", False)
     else:
         _kiln_io.write(file, "", True)
-    f = TextFile(file, mode, text)
+    f = BinaryFile(file, mode, text) if binary else TextFile(file, mode, text)
     if "w" in mode or "x" in mode:
         f._appended = True
     return f

@@ -192,6 +192,44 @@ fn native_write(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     }
 }
 
+/// `_kiln_io.read_bytes(path)`: the whole file as bytes.
+fn native_read_bytes(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "read_bytes", args, 1, 1)?;
+    let path = str_of(args[0]).to_string();
+    match std::fs::read(&path) {
+        Ok(b) => {
+            let c = vm.t.bytes;
+            Ok(crate::object::str::new_bytes(c, b))
+        }
+        Err(e) => Err(os_error(vm, &e, &path)),
+    }
+}
+
+/// `_kiln_io.write_bytes(path, data, append)`.
+fn native_write_bytes(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "write_bytes", args, 3, 3)?;
+    let path = str_of(args[0]).to_string();
+    let Some(data) = try_cast::<crate::object::str::BytesObject>(args[1]).map(|b| b.b.clone())
+    else {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            tname(args[1])
+        )));
+    };
+    let append = ops::truthy(vm, args[2])?;
+    let r = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .append(append)
+        .truncate(!append)
+        .open(&path)
+        .and_then(|mut f| f.write_all(&data));
+    match r {
+        Ok(()) => Ok(vm.none),
+        Err(e) => Err(os_error(vm, &e, &path)),
+    }
+}
+
 /// `_kiln_io.exists(path)`.
 fn native_exists(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     check_args(vm, "exists", args, 1, 1)?;
@@ -214,5 +252,7 @@ pub fn register(vm: &mut Vm) {
     vm.def_fn(d, "read", native_read);
     vm.def_fn(d, "write", native_write);
     vm.def_fn(d, "exists", native_exists);
+    vm.def_fn(d, "read_bytes", native_read_bytes);
+    vm.def_fn(d, "write_bytes", native_write_bytes);
     super::import::add_native_module(vm, "_kiln_io", d);
 }

@@ -118,9 +118,9 @@ fn record(vm: &mut Vm, name: &str, fields: &[(&str, GcRef)]) -> GcRef {
     o
 }
 
-/// A tuple whose items are also named attributes (CPython's struct
-/// sequences such as `sys.version_info`): a tuple subclass with `_fields`.
-fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[GcRef]) -> GcRef {
+/// A tuple subclass whose items are also named attributes (CPython's
+/// struct sequences such as `sys.version_info`), found by `_fields`.
+fn struct_seq_type(vm: &mut Vm, name: &str, fields: &[&str]) -> GcRef {
     let tuple = vm.t.tuple;
     let ty = super::setup::new_builtin_type(
         vm,
@@ -134,6 +134,12 @@ fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[GcRef]) -> GcRe
     let names: Vec<GcRef> = fields.iter().map(|f| vm.intern(f)).collect();
     let names = vm.tuple(&names);
     set(vm, d, "_fields", names);
+    ty
+}
+
+/// One struct sequence of a fresh type (for singletons like `version_info`).
+fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[GcRef]) -> GcRef {
+    let ty = struct_seq_type(vm, name, fields);
     crate::object::seq::new_tuple(ty, items)
 }
 
@@ -882,6 +888,147 @@ fn sleep(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.none)
 }
 
+/// Civil date of a day count since 1970-01-01 (proleptic Gregorian).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// The broken-down UTC time of `secs` (the process runs its clock in UTC:
+/// `localtime` is `gmtime`).
+fn broken_down(secs: i64) -> [i64; 9] {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let yday = cum[(m - 1) as usize] + d + if m > 2 && is_leap(y) { 1 } else { 0 };
+    let wday = (days + 3).rem_euclid(7); // 1970-01-01 was a Thursday (3).
+    [
+        y,
+        m,
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        wday,
+        yday,
+        0,
+    ]
+}
+
+const TM_FIELDS: [&str; 9] = [
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
+];
+
+fn gmtime(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "gmtime", args, 0, 1)?;
+    let secs = match args.first().filter(|a| **a != vm.none) {
+        Some(a) => num_arg(vm, *a)?.floor() as i64,
+        None => now().as_secs() as i64,
+    };
+    let parts: Vec<GcRef> = broken_down(secs).iter().map(|v| vm.int(*v)).collect();
+    let (tk, sk) = (vm.intern("time"), vm.intern("struct_time"));
+    let ty = crate::object::dict::get_str(vm.modules, tk)
+        .and_then(|m| cast::<crate::object::misc::ModuleObject>(m).dict)
+        .and_then(|d| crate::object::dict::get_str(d, sk))
+        .expect("time.struct_time");
+    Ok(crate::object::seq::new_tuple(ty, &parts))
+}
+
+fn tm_parts(vm: &mut Vm, t: Option<GcRef>) -> PyResult<[i64; 9]> {
+    match t {
+        None => Ok(broken_down(now().as_secs() as i64)),
+        Some(t) => {
+            let items = super::seqs::to_vec(vm, t)?;
+            if items.len() < 9 {
+                return Err(vm.type_error("time tuple must have 9 elements"));
+            }
+            let mut out = [0i64; 9];
+            for (i, it) in items.iter().take(9).enumerate() {
+                out[i] = ops::item::index_value(vm, *it)?;
+            }
+            Ok(out)
+        }
+    }
+}
+
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn strftime(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    check_args(vm, "strftime", args, 1, 2)?;
+    let fmt = ops::str_of(args[0]).to_string();
+    let [y, mo, d, h, mi, se, wd, yd, _] = tm_parts(vm, args.get(1).copied())?;
+    let (wd, mo_i) = (wd.rem_euclid(7) as usize, (mo - 1).clamp(0, 11) as usize);
+    let mut out = String::new();
+    let mut it = fmt.chars();
+    while let Some(c) = it.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('Y') => out.push_str(&y.to_string()),
+            Some('y') => out.push_str(&format!("{:02}", y.rem_euclid(100))),
+            Some('m') => out.push_str(&format!("{mo:02}")),
+            Some('d') => out.push_str(&format!("{d:02}")),
+            Some('H') => out.push_str(&format!("{h:02}")),
+            Some('I') => out.push_str(&format!("{:02}", if h % 12 == 0 { 12 } else { h % 12 })),
+            Some('M') => out.push_str(&format!("{mi:02}")),
+            Some('S') => out.push_str(&format!("{se:02}")),
+            Some('p') => out.push_str(if h < 12 { "AM" } else { "PM" }),
+            Some('j') => out.push_str(&format!("{yd:03}")),
+            Some('a') => out.push_str(&DAYS[wd][..3]),
+            Some('A') => out.push_str(DAYS[wd]),
+            Some('b') => out.push_str(&MONTHS[mo_i][..3]),
+            Some('B') => out.push_str(MONTHS[mo_i]),
+            Some('w') => out.push_str(&((wd + 1) % 7).to_string()),
+            Some('Z') => out.push_str("UTC"),
+            Some('z') => out.push_str("+0000"),
+            Some('%') => out.push('%'),
+            Some(o) => {
+                out.push('%');
+                out.push(o);
+            }
+            None => out.push('%'),
+        }
+    }
+    Ok(vm.new_str(out))
+}
+
 fn init_time(vm: &mut Vm) {
     let d = vm.dict();
     let _ = start();
@@ -895,10 +1042,15 @@ fn init_time(vm: &mut Vm) {
         ("process_time", perf_counter),
         ("process_time_ns", perf_counter_ns),
         ("sleep", sleep),
+        ("gmtime", gmtime),
+        ("localtime", gmtime),
+        ("strftime", strftime),
     ];
     for (n, f) in fns {
         vm.def_fn(d, n, *f);
     }
+    let st = struct_seq_type(vm, "struct_time", &TM_FIELDS);
+    set(vm, d, "struct_time", st);
     super::import::add_native_module(vm, "time", d);
 }
 

@@ -1080,14 +1080,16 @@ fn bytes_decode(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
                 let lossy = String::from_utf8_lossy(b).into_owned();
                 lossy.replace('\u{fffd}', "")
             }
-            Err(e) => return Err(vm.err(
-                "UnicodeDecodeError",
-                format!(
+            Err(e) => {
+                return Err(vm.err(
+                    "UnicodeDecodeError",
+                    format!(
                     "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
                     b[e.valid_up_to()],
                     e.valid_up_to()
                 ),
-            )),
+                ))
+            }
         },
     };
     Ok(new_s(vm, out))

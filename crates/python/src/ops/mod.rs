@@ -513,6 +513,14 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
     }
     match attrs_of(obj) {
         Some(a) => {
+            if inst_get(a, name).is_none() && !slot_allowed(vm, cls, name) {
+                return Err(vm.attr_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    tname(obj),
+                    str_of(name)
+                )));
+            }
+            let a = attrs_of(obj).expect("attrs");
             inst_set(obj, a, name, v);
             Ok(())
         }
@@ -522,6 +530,46 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
             str_of(name)
         ))),
     }
+}
+
+/// May instances of `cls` get a new attribute `name`? Not when every
+/// class of its MRO (but `object`) declares `__slots__` without
+/// `__dict__` and none lists `name`.
+fn slot_allowed(vm: &mut Vm, cls: GcRef, name: GcRef) -> bool {
+    let sk = vm.intern("__slots__");
+    if lookup(vm, cls, sk).is_none() {
+        return true;
+    }
+    let n = str_of(name);
+    let mro: Vec<GcRef> = cast::<TypeObject>(cls)
+        .mro
+        .iter()
+        .flatten()
+        .copied()
+        .collect();
+    for c in mro {
+        if c == vm.t.object {
+            continue;
+        }
+        let Some(slots) = cast::<TypeObject>(c).dict.and_then(|d| get_str(d, sk)) else {
+            return true;
+        };
+        let names: Vec<GcRef> = if is::<StrObject>(slots) {
+            vec![slots]
+        } else if is::<TupleObject>(slots) {
+            crate::object::seq::tuple_items(slots).to_vec()
+        } else if is::<ListObject>(slots) {
+            crate::object::seq::list_items(slots).clone()
+        } else {
+            return true;
+        };
+        for s in names {
+            if is::<StrObject>(s) && (str_of(s) == n || str_of(s) == "__dict__") {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `delattr(obj, name)`.
