@@ -131,7 +131,9 @@ fuzz_target!(|data: &[u8]| {
             let _ = format_str(&text, &text, "str");
             let spec: String = text.chars().take(8).collect();
             let body: String = text.chars().skip(8).collect();
-            let _ = format_str(&body, &spec, "str");
+            if !asks_for_huge_output(&spec) {
+                let _ = format_str(&body, &spec, "str");
+            }
             let _ = parse_spec(&text, Some('s'), "str");
             let _ = parse_spec(&text, Some('d'), "int");
             let _ = parse_spec(&text, None, "float");
@@ -142,7 +144,8 @@ fuzz_target!(|data: &[u8]| {
                 Arg::Int(small.clone()),
                 Arg::Float(x),
                 Arg::Str(text.chars().rev().take(16).collect()),
-                Arg::Int(BigInt::from(v as i64)),
+                // At most ~8 million, as it may be consumed by a `*` width.
+                Arg::Int(BigInt::from((v as i64) >> 40)),
             ];
             if op % 12 == 4 {
                 let _ = percent_format(&text, PercentArgs::Tuple(&args));

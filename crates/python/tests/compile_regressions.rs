@@ -136,3 +136,35 @@ fn deep_brackets_and_blocks_are_tokenizer_errors() {
     assert_eq!(e.msg, "too many levels of indentation");
     assert_eq!(e.line, 101);
 }
+
+/// The tokenizer pass finds no problem in any valid program of the
+/// repository (the embedded `lib/` modules and the differential corpus,
+/// except the programs that test syntax errors).
+#[test]
+fn scan_accepts_valid_programs() {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "py") {
+                out.push(p);
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    walk(&root.join("lib"), &mut files);
+    walk(&root.join("../../tests/python"), &mut files);
+    assert!(files.len() > 100);
+    for f in files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("syntax_") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&f).expect("read");
+        let s = kiln_python::compiler::scan::scan(&src);
+        assert_eq!(s.problem, None, "{}", f.display());
+        assert!(s.open.is_empty(), "{}: {:?}", f.display(), s.open);
+    }
+}
