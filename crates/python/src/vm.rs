@@ -459,6 +459,35 @@ impl Vm {
         new_list(self.t.list, items)
     }
 
+    /// A list of values made one by one by `f`: each stays reachable (from
+    /// the list) while the next is made. Prefer this to collecting new
+    /// objects in a Rust `Vec`, which the collector cannot see.
+    pub fn list_map<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut f: impl FnMut(&mut Vm, T) -> GcRef,
+    ) -> GcRef {
+        let l = self.list(Vec::new());
+        for it in items {
+            let v = f(self, it);
+            list_items(l).push(v);
+        }
+        l
+    }
+
+    /// A tuple of values made one by one (see [`Vm::list_map`]).
+    pub fn tuple_map<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        f: impl FnMut(&mut Vm, T) -> GcRef,
+    ) -> GcRef {
+        let l = self.list_map(items, f);
+        let v = list_items(l).clone();
+        let t = self.tuple(&v);
+        crate::object::keep_alive(l);
+        t
+    }
+
     pub fn dict(&mut self) -> GcRef {
         new_dict(self.t.dict)
     }

@@ -70,8 +70,7 @@ pub fn dir_of(vm: &mut Vm, obj: GcRef) -> PyResult<GcRef> {
     }
     names.sort();
     names.dedup();
-    let items: Vec<GcRef> = names.iter().map(|n| vm.new_str(n.clone())).collect();
-    Ok(vm.list(items))
+    Ok(vm.list_map(names, |vm, n| vm.new_str(n)))
 }
 
 // ---- output ----
@@ -336,8 +335,7 @@ fn dir(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
                 .map(|k| str_of(k).to_string())
                 .collect();
             names.sort();
-            let items: Vec<GcRef> = names.into_iter().map(|n| vm.new_str(n)).collect();
-            Ok(vm.list(items))
+            Ok(vm.list_map(names, |vm, n| vm.new_str(n)))
         }
     }
 }

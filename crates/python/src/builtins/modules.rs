@@ -6,6 +6,7 @@ use crate::interp::frame::FrameObject;
 use crate::object::dict::set_str;
 use crate::object::func::KwArgs;
 use crate::object::int::FloatObject;
+use crate::object::seq::tuple_items;
 use crate::object::{cast, class_of, try_cast, GcRef};
 use crate::ops::num::{as_num, int_from_big, to_big, Num};
 use crate::ops::{self, tname};
@@ -131,8 +132,7 @@ fn struct_seq_type(vm: &mut Vm, name: &str, fields: &[&str]) -> GcRef {
     let d = cast::<crate::object::typeobj::TypeObject>(ty)
         .dict
         .expect("type dict");
-    let names: Vec<GcRef> = fields.iter().map(|f| vm.intern(f)).collect();
-    let names = vm.tuple(&names);
+    let names = vm.tuple_map(fields.iter(), |vm, f| vm.intern(f));
     set(vm, d, "_fields", names);
     ty
 }
@@ -145,11 +145,9 @@ fn struct_seq(vm: &mut Vm, name: &str, fields: &[&str], items: &[GcRef]) -> GcRe
 
 fn init_sys(vm: &mut Vm) {
     let d = vm.dict();
-    let argv: Vec<GcRef> = vm.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
-    let argv = vm.list(argv);
+    let argv = vm.list_map(vm.argv.clone(), |vm, a| vm.new_str(a));
     set(vm, d, "argv", argv);
-    let path: Vec<GcRef> = vm.path.clone().into_iter().map(|a| vm.new_str(a)).collect();
-    let path = vm.list(path);
+    let path = vm.list_map(vm.path.clone(), |vm, a| vm.new_str(a));
     set(vm, d, "path", path);
     let m = vm.modules;
     set(vm, d, "modules", m);
@@ -232,11 +230,9 @@ pub fn refresh_sys(vm: &mut Vm) {
     let d = cast::<crate::object::misc::ModuleObject>(sys)
         .dict
         .expect("sys dict");
-    let argv: Vec<GcRef> = vm.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
-    let argv = vm.list(argv);
+    let argv = vm.list_map(vm.argv.clone(), |vm, a| vm.new_str(a));
     set(vm, d, "argv", argv);
-    let path: Vec<GcRef> = vm.path.clone().into_iter().map(|a| vm.new_str(a)).collect();
-    let path = vm.list(path);
+    let path = vm.list_map(vm.path.clone(), |vm, a| vm.new_str(a));
     set(vm, d, "path", path);
 }
 
@@ -938,13 +934,16 @@ fn gmtime(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
         Some(a) => num_arg(vm, *a)?.floor() as i64,
         None => now().as_secs() as i64,
     };
-    let parts: Vec<GcRef> = broken_down(secs).iter().map(|v| vm.int(*v)).collect();
+    let parts_t = vm.tuple_map(broken_down(secs), |vm, v| vm.int(v));
+    let parts: Vec<GcRef> = tuple_items(parts_t).to_vec();
     let (tk, sk) = (vm.intern("time"), vm.intern("struct_time"));
     let ty = crate::object::dict::get_str(vm.modules, tk)
         .and_then(|m| cast::<crate::object::misc::ModuleObject>(m).dict)
         .and_then(|d| crate::object::dict::get_str(d, sk))
         .expect("time.struct_time");
-    Ok(crate::object::seq::new_tuple(ty, &parts))
+    let t = crate::object::seq::new_tuple(ty, &parts);
+    crate::object::keep_alive(parts_t);
+    Ok(t)
 }
 
 fn tm_parts(vm: &mut Vm, t: Option<GcRef>) -> PyResult<[i64; 9]> {

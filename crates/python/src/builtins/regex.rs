@@ -138,8 +138,7 @@ fn search(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
             }
         }
     }
-    let items: Vec<GcRef> = spans.into_iter().map(|v| vm.int(v)).collect();
-    Ok(vm.tuple(&items))
+    Ok(vm.tuple_map(spans, |vm, v| vm.int(v)))
 }
 
 pub fn register(vm: &mut Vm) {

@@ -180,8 +180,7 @@ fn split(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
             }
         }
     };
-    let items: Vec<GcRef> = parts.into_iter().map(|p| vm.new_str(p)).collect();
-    Ok(vm.list(items))
+    Ok(vm.list_map(parts, |vm, p| vm.new_str(p)))
 }
 
 fn rsplit(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
@@ -201,8 +200,7 @@ fn rsplit(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
             v
         }
     };
-    let items: Vec<GcRef> = parts.into_iter().map(|p| vm.new_str(p)).collect();
-    Ok(vm.list(items))
+    Ok(vm.list_map(parts, |vm, p| vm.new_str(p)))
 }
 
 fn splitlines(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
@@ -230,8 +228,7 @@ fn splitlines(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     if start < s.len() {
         out.push(s[start..].to_string());
     }
-    let items: Vec<GcRef> = out.into_iter().map(|p| vm.new_str(p)).collect();
-    Ok(vm.list(items))
+    Ok(vm.list_map(out, |vm, p| vm.new_str(p)))
 }
 
 fn strip_impl(vm: &mut Vm, args: &[GcRef], left: bool, right: bool) -> PyResult<GcRef> {
@@ -963,17 +960,15 @@ fn via_latin1(
             None => r,
         }
     };
-    let mut conv = Vec::with_capacity(args.len());
-    for a in args {
-        let c = if is::<TupleObject>(*a) {
-            let items: Vec<GcRef> = tuple_items(*a).iter().map(|x| to_s(vm, *x)).collect();
-            vm.tuple(&items)
+    let keep = vm.list_map(args.iter().copied(), |vm, a| {
+        if is::<TupleObject>(a) {
+            let src = tuple_items(a).to_vec();
+            vm.tuple_map(src, |vm, x| to_s(vm, x))
         } else {
-            to_s(vm, *a)
-        };
-        conv.push(c);
-    }
-    let keep = vm.list(conv.clone());
+            to_s(vm, a)
+        }
+    });
+    let conv = list_items(keep).clone();
     let r = f(vm, &conv, kw)?;
     crate::object::keep_alive(keep);
     let back = |vm: &mut Vm, r: GcRef| -> GcRef {
@@ -994,13 +989,11 @@ fn via_latin1(
     };
     if crate::object::is::<crate::object::seq::ListObject>(r) {
         let items: Vec<GcRef> = list_items(r).clone();
-        let out: Vec<GcRef> = items.into_iter().map(|x| back(vm, x)).collect();
-        return Ok(vm.list(out));
+        return Ok(vm.list_map(items, back));
     }
     if is::<TupleObject>(r) {
         let items: Vec<GcRef> = tuple_items(r).to_vec();
-        let out: Vec<GcRef> = items.into_iter().map(|x| back(vm, x)).collect();
-        return Ok(vm.tuple(&out));
+        return Ok(vm.tuple_map(items, back));
     }
     Ok(back(vm, r))
 }
