@@ -434,3 +434,22 @@ fn traces_name_only_the_frame_and_tape_descrs() {
         }
     }
 }
+
+/// The jit summary measures the time spent in traced opcodes and in the
+/// backend, and counts what the stats count.
+#[test]
+fn the_summary_times_tracing_and_compiling() {
+    let p = dir().join("primes30.b");
+    let src = std::fs::read_to_string(&p).unwrap();
+    let vm = bf::Vm::load(&src, Params::default()).expect("program compiles");
+    bf::set_streaming(false);
+    bf::set_input(bf::Input::Bytes(Vec::new(), 0));
+    bf::take_output();
+    vm.run().expect("runs");
+    bf::take_output();
+    let s = vm.driver.summary();
+    assert!(s.loops > 0, "something was compiled");
+    assert!(s.tracing > Duration::ZERO, "tracing time is measured");
+    assert!(s.compiling > Duration::ZERO, "backend time is measured");
+    assert_eq!(s.loops, vm.driver.stats().loops as u64);
+}

@@ -399,7 +399,10 @@ impl<K: Copy + Eq + Hash + Debug + 'static> JitDriver<K> {
                     match tracing.as_mut() {
                         Some(t) => {
                             let f = t.rec.frame();
-                            Flow::traced(interp.step(&mut t.rec, f, key))
+                            let t0 = std::time::Instant::now();
+                            let s = interp.step(&mut t.rec, f, key);
+                            self.warm.borrow_mut().summary.tracing += t0.elapsed();
+                            Flow::traced(s)
                         }
                         None => Flow::concrete(interp.step(&mut Concrete, Some(fr.frame()), key)),
                     }
