@@ -53,6 +53,7 @@ pub fn load_code(vm: &mut Vm, co: Rc<CodeObject>) -> GcRef {
         varnames: Vec::new(),
         filename: Some(filename),
         name: Some(name),
+        attr_cache: vec![Default::default(); co.code.len()],
     });
     for c in &co.consts {
         let v = load_const(vm, c);

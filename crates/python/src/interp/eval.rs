@@ -298,14 +298,29 @@ pub fn run_frame<T: Tracer>(
                 Op::LoadAttr => {
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
                     let o = pop!();
-                    let v = rcall!(&h::GETATTR, Arg::Ref(o), Arg::Ref(cref!(name)));
+                    let (c, at) = (cref!(code_obj), t.const_int(cur as i64));
+                    let v = rcall!(
+                        &h::GETATTR_CACHED,
+                        Arg::Ref(o),
+                        Arg::Ref(cref!(name)),
+                        Arg::Ref(c),
+                        Arg::Int(at)
+                    );
                     push!(v);
                 }
                 Op::StoreAttr => {
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
                     let o = pop!();
                     let v = pop!();
-                    ncall!(&h::SETATTR, Arg::Ref(o), Arg::Ref(cref!(name)), Arg::Ref(v));
+                    let (c, at) = (cref!(code_obj), t.const_int(cur as i64));
+                    ncall!(
+                        &h::SETATTR_CACHED,
+                        Arg::Ref(o),
+                        Arg::Ref(cref!(name)),
+                        Arg::Ref(v),
+                        Arg::Ref(c),
+                        Arg::Int(at)
+                    );
                 }
                 Op::DeleteAttr => {
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");

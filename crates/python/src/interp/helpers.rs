@@ -13,6 +13,7 @@ use super::frame::{slots, FrameObject};
 use crate::bytecode::{BinOp, CmpOp, Op};
 use crate::object::dict::{get_str, set_str, DictObject};
 use crate::object::func::{CodeObj, FunctionObject};
+use crate::object::instance::InstanceObject;
 use crate::object::seq::{list_items, tuple_items, TupleObject};
 use crate::object::str::StrObject;
 use crate::object::{cast, class_of, is, ref_to_word, try_cast, word_to_ref, GcRef};
@@ -222,6 +223,111 @@ extern "C" fn setattr(vm: u64, o: u64, name: u64, v: u64) -> u64 {
     })
 }
 descr!(SETATTR, setattr, [Ref, Ref, Ref], Int, CanForce);
+
+/// May a LOAD_ATTR/STORE_ATTR of `name` on instances of `cls` go straight
+/// to the instance's storage? Not with a class-level `__getattribute__` /
+/// `__setattr__` or a data descriptor for `name` (all fixed by the version).
+fn attr_cacheable(vm: &mut Vm, cls: GcRef, name: GcRef, store: bool) -> bool {
+    let hook = if store {
+        vm.n.setattr
+    } else {
+        vm.n.getattribute
+    };
+    if ops::lookup(vm, cls, hook).is_some_and(|h| is::<FunctionObject>(h)) {
+        return false;
+    }
+    match ops::lookup(vm, cls, name) {
+        None => true,
+        Some(a) => {
+            let c = class_of(a);
+            c == vm.t.function
+                || c == vm.t.method_descr
+                || c == vm.t.staticmethod
+                || c == vm.t.classmethod
+                || (!cast::<crate::object::typeobj::TypeObject>(c).heap && c != vm.t.property)
+        }
+    }
+}
+
+/// The cache slot of instance `o`'s attribute `name`, if it has one.
+fn attr_slot(o: GcRef, name: GcRef) -> Option<(usize, usize)> {
+    let inst = try_cast::<InstanceObject>(o)?;
+    let m = inst.attrs.map?;
+    let i = crate::object::instance::map_lookup_ref(m, name)?;
+    Some((m.addr(), i))
+}
+
+/// `LOAD_ATTR` with the instruction's inline cache (see `AttrCache`).
+extern "C" fn getattr_cached(vm: u64, o: u64, name: u64, code: u64, at: u64) -> u64 {
+    let (o, name) = (r(o), r(name));
+    let cache = &mut cast::<CodeObj>(r(code)).attr_cache[at as usize];
+    if let Some(inst) = try_cast::<InstanceObject>(o) {
+        let ver = cast::<crate::object::typeobj::TypeObject>(inst.cls.expect("class")).version;
+        if cache.version == ver && inst.attrs.map.is_some_and(|m| m.addr() == cache.map) {
+            if let Some(v) = inst.attrs.storage[cache.index] {
+                return v.addr() as u64;
+            }
+        }
+    }
+    ret_ref(vm_of(vm), |vm| {
+        let v = ops::getattr(vm, o, name)?;
+        let cls = class_of(o);
+        if let Some((map, index)) = attr_slot(o, name) {
+            if attr_cacheable(vm, cls, name, false) {
+                let version = cast::<crate::object::typeobj::TypeObject>(cls).version;
+                cast::<CodeObj>(r(code)).attr_cache[at as usize] = crate::object::func::AttrCache {
+                    version,
+                    map,
+                    index,
+                };
+            }
+        }
+        Ok(v)
+    })
+}
+descr!(
+    GETATTR_CACHED,
+    getattr_cached,
+    [Ref, Ref, Ref, Int],
+    Ref,
+    CanForce
+);
+
+/// `STORE_ATTR` with the instruction's inline cache.
+extern "C" fn setattr_cached(vm: u64, o: u64, name: u64, v: u64, code: u64, at: u64) -> u64 {
+    let (o, name, v) = (r(o), r(name), r(v));
+    let cache = cast::<CodeObj>(r(code)).attr_cache[at as usize];
+    if let Some(inst) = try_cast::<InstanceObject>(o) {
+        let ver = cast::<crate::object::typeobj::TypeObject>(inst.cls.expect("class")).version;
+        if cache.version == ver && inst.attrs.map.is_some_and(|m| m.addr() == cache.map) {
+            inst.attrs.storage[cache.index] = Some(v);
+            kiln_gc::write_barrier(o);
+            return 0;
+        }
+    }
+    ret_int(vm_of(vm), |vm| {
+        ops::setattr(vm, o, name, v)?;
+        let cls = class_of(o);
+        if let Some((map, index)) = attr_slot(o, name) {
+            if attr_cacheable(vm, cls, name, true) {
+                let version = cast::<crate::object::typeobj::TypeObject>(cls).version;
+                cast::<CodeObj>(r(code)).attr_cache[at as usize] = crate::object::func::AttrCache {
+                    version,
+                    map,
+                    index,
+                };
+            }
+        }
+        Ok(0)
+    })
+}
+descr!(
+    SETATTR_CACHED,
+    setattr_cached,
+    [Ref, Ref, Ref, Ref, Int],
+    Int,
+    CanForce
+);
 
 /// The plain method `name` of `type(o)` if `o.name` would bind it (no
 /// instance attribute shadows it); 0 otherwise (no error).

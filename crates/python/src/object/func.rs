@@ -16,6 +16,16 @@ pub type KwArgs<'a> = &'a [(GcRef, GcRef)];
 /// A builtin function: positional args (self first for methods), keywords.
 pub type NativeFn = fn(&mut Vm, &[GcRef], KwArgs) -> PyResult<GcRef>;
 
+/// An inline cache of one `LOAD_ATTR`/`STORE_ATTR`: while the class has
+/// `version` and the instance has map `map`, the attribute is storage
+/// slot `index` (maps live as long as the VM, versions are never reused).
+#[derive(Clone, Copy, Default)]
+pub struct AttrCache {
+    pub version: u64,
+    pub map: usize,
+    pub index: usize,
+}
+
 #[repr(C)]
 pub struct CodeObj {
     pub hdr: Header,
@@ -29,6 +39,8 @@ pub struct CodeObj {
     pub varnames: Vec<Option<GcRef>>,
     pub filename: Option<GcRef>,
     pub name: Option<GcRef>,
+    /// One attribute cache per instruction (used by LOAD_ATTR, STORE_ATTR).
+    pub attr_cache: Vec<AttrCache>,
 }
 
 #[repr(C)]
