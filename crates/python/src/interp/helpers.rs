@@ -341,6 +341,10 @@ extern "C" fn lookup_method(vm: u64, o: u64, name: u64) -> u64 {
     {
         return 0;
     }
+    let ga = vm.n.getattribute;
+    if ops::lookup(vm, cls, ga).is_some_and(|h| is::<FunctionObject>(h)) {
+        return 0;
+    }
     match ops::lookup(vm, cls, name) {
         Some(m) if is::<FunctionObject>(m) || class_of(m) == vm.t.method_descr => {
             if let Some(a) = ops::attrs_of(o) {
