@@ -382,6 +382,37 @@ pub fn run_frame<T: Tracer>(
                             push!(r);
                             break 'op Ok(());
                         }
+                    } else if matches!(
+                        op.base(),
+                        BinOp::FloorDiv | BinOp::Mod | BinOp::And | BinOp::Or | BinOp::Xor
+                    ) && is_small_int(t, int_cls, a)
+                        && is_small_int(t, int_cls, b)
+                    {
+                        let x = t.getfield_i(a, &INT_VALUE);
+                        let y = t.getfield_i(b, &INT_VALUE);
+                        // `//` and `%` only by a positive divisor (no zero
+                        // division, no i64::MIN / -1 overflow).
+                        let ok = match op.base() {
+                            BinOp::FloorDiv | BinOp::Mod => {
+                                let zero = t.const_int(0);
+                                let pos = t.int_gt(y, zero);
+                                t.is_true(pos)
+                            }
+                            _ => true,
+                        };
+                        if ok {
+                            let z = match op.base() {
+                                BinOp::FloorDiv => t.int_py_div(x, y),
+                                BinOp::Mod => t.int_py_mod(x, y),
+                                BinOp::And => t.int_and(x, y),
+                                BinOp::Or => t.int_or(x, y),
+                                _ => t.int_xor(x, y),
+                            };
+                            let r = t.new_with_vtable(&INT_SIZE, &OBJ_CLS, int_cls);
+                            t.setfield_i(r, &INT_VALUE, z);
+                            push!(r);
+                            break 'op Ok(());
+                        }
                     }
                     if matches!(
                         op.base(),
