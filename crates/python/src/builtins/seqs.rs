@@ -24,11 +24,27 @@ pub fn to_vec(vm: &mut Vm, r: GcRef) -> PyResult<Vec<GcRef>> {
         return Ok(tuple_items(r).to_vec());
     }
     let keep = vm.list(Vec::new());
+    reserve_for(vm, keep, r)?;
     let it = ops::iter(vm, r)?;
     while let Some(v) = ops::next(vm, it)? {
         list_items(keep).push(v);
     }
     Ok(std::mem::take(list_items(keep)))
+}
+
+/// Reserves room in list `l` for the items of a sized builtin iterable
+/// (ranges, dicts, sets, strs): too many for memory is a `MemoryError`
+/// at once, as in CPython, instead of growing until the system kills us.
+fn reserve_for(vm: &mut Vm, l: GcRef, src: GcRef) -> PyResult<()> {
+    if !is::<RangeObject>(src) {
+        return Ok(());
+    }
+    if let Some(n) = len_opt(vm, src)? {
+        if list_items(l).try_reserve(n).is_err() {
+            return Err(vm.err("MemoryError", ""));
+        }
+    }
+    Ok(())
 }
 
 /// A GC list of the items of an iterable.
@@ -42,6 +58,7 @@ pub fn to_list(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
         *list_items(keep) = tuple_items(r).to_vec();
         return Ok(keep);
     }
+    reserve_for(vm, keep, r)?;
     let it = ops::iter(vm, r)?;
     while let Some(v) = ops::next(vm, it)? {
         list_items(keep).push(v);

@@ -833,7 +833,12 @@ fn bytes_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
                 if n < 0 {
                     return Err(vm.value_error("negative count"));
                 }
-                vec![0; n as usize]
+                let mut v = Vec::new();
+                if v.try_reserve_exact(n as usize).is_err() {
+                    return Err(vm.err("MemoryError", ""));
+                }
+                v.resize(n as usize, 0);
+                v
             } else {
                 let items = super::seqs::to_vec(vm, *x)?;
                 let mut v = Vec::with_capacity(items.len());
