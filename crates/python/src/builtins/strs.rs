@@ -827,9 +827,7 @@ fn bytes_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
                 s.s.as_bytes().to_vec()
             } else if let Some(b) = try_cast::<BytesObject>(*x) {
                 b.b.clone()
-            } else if let Some(n) = crate::builtins::ints::small_value(*x)
-                .filter(|_| class_of(*x) != vm.t.bool_ || true)
-            {
+            } else if let Some(n) = crate::builtins::ints::small_value(*x) {
                 if n < 0 {
                     return Err(vm.value_error("negative count"));
                 }
