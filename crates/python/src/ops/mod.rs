@@ -676,6 +676,14 @@ pub fn call_method_opt(
     let n = vm.intern(name);
     match lookup(vm, cls, n) {
         None => Ok(None),
+        Some(m) if is::<FunctionObject>(m) || class_of(m) == vm.t.method_descr => {
+            // A plain method: call it with `obj` first, no bound method.
+            let mut v: smallvec::SmallVec<[GcRef; 8]> =
+                smallvec::SmallVec::with_capacity(args.len() + 1);
+            v.push(obj);
+            v.extend_from_slice(args);
+            call(vm, m, &v, &[]).map(Some)
+        }
         Some(m) => {
             let f = bind(vm, m, Some(obj), cls)?;
             call(vm, f, args, &[]).map(Some)
