@@ -322,7 +322,7 @@ unsafe fn next_of(cell: *mut Header) -> *mut *mut Header {
 /// `type_id`, with the header filled in. Collects first when the policy says
 /// so. Aborts the process with a message if memory is exhausted or `size`
 /// exceeds [`MAX_ALLOC`]; use [`try_alloc`] to handle that instead.
-#[inline]
+#[inline(always)]
 pub fn alloc(type_id: u32, size: usize) -> GcRef {
     if let Some(r) = alloc_fast(type_id, size) {
         return r;
