@@ -202,11 +202,30 @@ fn int_op(vm: &mut Vm, a: &Num, b: &Num, op: BinOp) -> PyResult<GcRef> {
             return Ok(vm.int(r));
         }
     }
-    let (x, y) = (to_big(a), to_big(b));
+    // Big operands are used in place (no copy); small ones widened.
+    fn big<'a>(n: &Num<'a>) -> std::borrow::Cow<'a, BigInt> {
+        match n {
+            Num::B(b) => std::borrow::Cow::Borrowed(*b),
+            n => std::borrow::Cow::Owned(to_big(n)),
+        }
+    }
+    let (xb, yb) = (big(a), big(b));
+    match op {
+        Add => return Ok(int_from_big(vm, &*xb + &*yb)),
+        Sub => return Ok(int_from_big(vm, &*xb - &*yb)),
+        Mul => return Ok(int_from_big(vm, &*xb * &*yb)),
+        FloorDiv | Mod if !yb.is_zero() => {
+            let r = if op == FloorDiv {
+                xb.div_floor(&yb)
+            } else {
+                xb.mod_floor(&yb)
+            };
+            return Ok(int_from_big(vm, r));
+        }
+        _ => {}
+    }
+    let (x, y) = (xb.into_owned(), yb.into_owned());
     let r = match op {
-        Add => x + y,
-        Sub => x - y,
-        Mul => x * y,
         FloorDiv | Mod if y.is_zero() => {
             return Err(zero_div(vm, "integer division or modulo by zero"))
         }
