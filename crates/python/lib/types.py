@@ -5,7 +5,7 @@ import sys
 __all__ = ["FunctionType", "LambdaType", "MethodType", "BuiltinFunctionType",
            "BuiltinMethodType", "GeneratorType", "CoroutineType", "ModuleType",
            "NoneType", "EllipsisType", "NotImplementedType", "CodeType",
-           "SimpleNamespace", "coroutine", "new_class", "MappingProxyType"]
+           "SimpleNamespace", "coroutine", "new_class", "MappingProxyType", "GenericAlias"]
 
 
 def _f():
@@ -47,6 +47,43 @@ NoneType = type(None)
 EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)
 MappingProxyType = dict
+
+
+def _type_repr(t):
+    if t is ...:
+        return "..."
+    if isinstance(t, type) and not isinstance(t, GenericAlias):
+        if t.__module__ == "builtins":
+            return t.__qualname__
+        return t.__module__ + "." + t.__qualname__
+    return repr(t)
+
+
+class GenericAlias:
+    """`list[int]`: a builtin type with type arguments (for annotations)."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+
+    def __repr__(self):
+        if not self.__args__:
+            return _type_repr(self.__origin__) + "[()]"
+        return _type_repr(self.__origin__) + "[" + ", ".join(_type_repr(a) for a in self.__args__) + "]"
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __getitem__(self, item):
+        return GenericAlias(self.__origin__, item)
 
 
 class SimpleNamespace:

@@ -218,7 +218,13 @@ pub fn getitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<GcRef> {
         if let Some(r) = call_method_opt(vm, c, "__class_getitem__", &[key])? {
             return Ok(r);
         }
-        // `list[int]` and friends: typing annotations evaluate to the class.
+        if !cast::<TypeObject>(c).heap {
+            // `list[int]` and friends: a `types.GenericAlias`.
+            let types = crate::builtins::import::import_module(vm, "types")?;
+            let n = vm.intern("GenericAlias");
+            let ga = super::getattr(vm, types, n)?;
+            return super::call(vm, ga, &[c, key], &[]);
+        }
         return Ok(c);
     }
     Err(vm.type_error(format!("'{}' object is not subscriptable", tname(c))))

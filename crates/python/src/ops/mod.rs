@@ -378,7 +378,8 @@ fn type_getattr(vm: &mut Vm, cls: GcRef, name: GcRef) -> PyResult<Option<GcRef>>
         return bind(vm, a, Some(cls), meta).map(Some);
     }
     match str_of(name) {
-        "__doc__" | "__module__" => Ok(Some(vm.none)),
+        "__doc__" => Ok(Some(vm.none)),
+        "__module__" => Ok(Some(vm.intern("builtins"))),
         _ => Ok(None),
     }
 }
