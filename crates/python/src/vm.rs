@@ -525,6 +525,13 @@ impl Vm {
         Exc(self.new_exc(cls, msg.as_ref()))
     }
 
+    /// `KeyError(key)` (its single argument is the key object itself).
+    pub fn key_error(&mut self, key: GcRef) -> Exc {
+        let cls = self.exc_type("KeyError");
+        let args = self.tuple(&[key]);
+        Exc(crate::object::exc::new_exception(cls, self.root_map, args))
+    }
+
     pub fn type_error(&mut self, msg: impl AsRef<str>) -> Exc {
         self.err("TypeError", msg)
     }

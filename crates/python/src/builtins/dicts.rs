@@ -11,7 +11,7 @@ use crate::object::seq::list_items;
 use crate::object::typeobj::TypeObject;
 use crate::object::{cast, class_of, is, GcRef};
 use crate::ops::{self, tname};
-use crate::vm::{Exc, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 
 /// Does `r` support the mapping protocol used by `**` (a `keys` method
 /// and `__getitem__`)?
@@ -98,12 +98,6 @@ pub fn update_from(vm: &mut Vm, d: GcRef, other: GcRef) -> PyResult<()> {
     Ok(())
 }
 
-fn key_error(vm: &mut Vm, k: GcRef) -> Exc {
-    let args = vm.tuple(&[k]);
-    let cls = vm.exc_type("KeyError");
-    Exc(crate::object::exc::new_exception(cls, vm.root_map, args))
-}
-
 fn dict_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let d = new_dict(vm.t.dict);
     if args[0] != vm.t.dict {
@@ -141,14 +135,14 @@ fn dict_getitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
             return Ok(r);
         }
     }
-    Err(key_error(vm, k))
+    Err(vm.key_error(k))
 }
 
 fn dict_delitem(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let h = ops::hash(vm, args[1])?;
     match dict::remove(vm, args[0], args[1], h)? {
         Some(_) => Ok(vm.none),
-        None => Err(key_error(vm, args[1])),
+        None => Err(vm.key_error(args[1])),
     }
 }
 
@@ -176,7 +170,7 @@ fn dict_pop(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
         Some(e) => Ok(e.value.unwrap()),
         None => match args.get(2) {
             Some(d) => Ok(*d),
-            None => Err(key_error(vm, args[1])),
+            None => Err(vm.key_error(args[1])),
         },
     }
 }

@@ -134,30 +134,6 @@ pub fn len_opt(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
     Ok(None)
 }
 
-fn arg_count(vm: &mut Vm, name: &str, args: &[GcRef], min: usize, max: usize) -> PyResult<()> {
-    let n = args.len() - 1;
-    if n < min || n > max {
-        return Err(if min == max {
-            vm.type_error(format!(
-                "{name}() takes exactly {} argument{} ({n} given)",
-                min,
-                if min == 1 { "" } else { "s" }
-            ))
-        } else if n < min {
-            vm.type_error(format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            ))
-        } else {
-            vm.type_error(format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            ))
-        });
-    }
-    Ok(())
-}
-
 // ---- constructors ----
 
 fn list_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
@@ -171,7 +147,7 @@ fn list_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn list_init(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    arg_count(vm, "list", args, 0, 1)?;
+    super::check_args(vm, "list", &args[1..], 0, 1)?;
     list_items(args[0]).clear();
     if let Some(src) = args.get(1) {
         let v = to_vec(vm, *src)?;
@@ -181,7 +157,7 @@ fn list_init(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn tuple_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    arg_count(vm, "tuple", args, 0, 1)?;
+    super::check_args(vm, "tuple", &args[1..], 0, 1)?;
     let t = match args.get(1) {
         Some(src) if class_of(*src) == vm.t.tuple && args[0] == vm.t.tuple => *src,
         Some(src) => {
@@ -249,7 +225,7 @@ fn l(r: GcRef) -> &'static mut Vec<GcRef> {
 }
 
 fn list_append(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    arg_count(vm, "list.append", args, 1, 1)?;
+    super::check_args(vm, "list.append", &args[1..], 1, 1)?;
     l(args[0]).push(args[1]);
     kiln_gc::write_barrier(args[0]);
     Ok(vm.none)
@@ -277,7 +253,7 @@ fn list_pop(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn list_insert(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    arg_count(vm, "insert", args, 2, 2)?;
+    super::check_args(vm, "insert", &args[1..], 2, 2)?;
     let i = index_value(vm, args[1])?;
     let items = l(args[0]);
     let n = items.len() as i64;

@@ -9,7 +9,7 @@ use crate::object::func::KwArgs;
 use crate::object::typeobj::TypeObject;
 use crate::object::{cast, class_of, is, GcRef};
 use crate::ops;
-use crate::vm::{Exc, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 
 /// Adds `x` to set `s`.
 pub fn add(vm: &mut Vm, s: GcRef, x: GcRef) -> PyResult<()> {
@@ -25,10 +25,6 @@ pub fn add(vm: &mut Vm, s: GcRef, x: GcRef) -> PyResult<()> {
 pub fn has(vm: &mut Vm, s: GcRef, x: GcRef) -> PyResult<bool> {
     let h = ops::hash(vm, x)?;
     Ok(Table::find(vm, s, x, h)?.is_some())
-}
-
-fn keys(s: GcRef) -> Vec<GcRef> {
-    table(s).iter().map(|e| e.key.unwrap()).collect()
 }
 
 /// The (hash, key) pairs of a set, copied: comparisons may run Python code
@@ -173,12 +169,6 @@ fn m_add(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.none)
 }
 
-fn key_error(vm: &mut Vm, k: GcRef) -> Exc {
-    let args = vm.tuple(&[k]);
-    let cls = vm.exc_type("KeyError");
-    Exc(crate::object::exc::new_exception(cls, vm.root_map, args))
-}
-
 fn remove_key(vm: &mut Vm, s: GcRef, x: GcRef) -> PyResult<bool> {
     let h = ops::hash(vm, x)?;
     match Table::find(vm, s, x, h)? {
@@ -195,7 +185,7 @@ fn m_remove(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     if remove_key(vm, args[0], args[1])? {
         Ok(vm.none)
     } else {
-        Err(key_error(vm, args[1]))
+        Err(vm.key_error(args[1]))
     }
 }
 
@@ -309,8 +299,8 @@ fn m_issuperset(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 fn m_isdisjoint(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let o = other_set(vm, args, "isdisjoint")?;
-    for x in keys(args[0]) {
-        if has(vm, o, x)? {
+    for (h, x) in entries(args[0]) {
+        if has_h(vm, o, x, h)? {
             return Ok(vm.false_);
         }
     }

@@ -245,9 +245,7 @@ impl Formatter<'_> {
                 Some((_, v)) => *v,
                 None => {
                     let k = vm.new_str(first);
-                    let a = vm.tuple(&[k]);
-                    let c = vm.exc_type("KeyError");
-                    return Err(Exc(crate::object::exc::new_exception(c, vm.root_map, a)));
+                    return Err(vm.key_error(k));
                 }
             }
         };

@@ -24,9 +24,7 @@ pub fn new_descr(vm: &mut Vm, cls: GcRef, f: Option<GcRef>) -> GcRef {
     })
 }
 
-fn kwarg(kw: KwArgs, name: &str) -> Option<GcRef> {
-    kw.iter().find(|(k, _)| str_of(*k) == name).map(|(_, v)| *v)
-}
+use super::kwarg;
 
 /// The nearest class in the MRO with a native constructor.
 fn native_base(cls: GcRef) -> Option<(GcRef, crate::object::func::NativeFn)> {

@@ -284,12 +284,10 @@ pub fn remove(vm: &mut Vm, d: GcRef, key: GcRef, hash: i64) -> PyResult<Option<E
     Ok(Table::find(vm, d, key, hash)?.map(|ix| table(d).remove_at(ix)))
 }
 
-/// Lookup by a str key without running Python code (str keys compare by
-/// content; a non-str key never equals a str here, which is exact for
-/// builtin key types).
-pub fn get_str(d: GcRef, key: GcRef) -> Option<GcRef> {
-    let hash = super::str::str_hash(key);
-    let t = table(d);
+/// The entry index of str `key` (with hash `hash`) without running Python
+/// code: str keys compare by content, and a non-str key never equals a str
+/// here, which is exact for builtin key types.
+fn find_str(t: &Table, key: GcRef, hash: i64) -> Option<usize> {
     if t.indices.is_empty() {
         return None;
     }
@@ -302,10 +300,8 @@ pub fn get_str(d: GcRef, key: GcRef) -> Option<GcRef> {
             return None;
         }
         let e = &t.entries[ix as usize];
-        if let Some(k) = e.key {
-            if e.hash == hash && quick_eq(k, key) == Some(true) {
-                return e.value;
-            }
+        if e.hash == hash && e.key.is_some_and(|k| quick_eq(k, key) == Some(true)) {
+            return Some(ix as usize);
         }
         perturb >>= 5;
         i = (i
@@ -316,48 +312,27 @@ pub fn get_str(d: GcRef, key: GcRef) -> Option<GcRef> {
     }
 }
 
-/// Stores under a str key (see [`get_str`]).
+/// Lookup by a str key (see [`find_str`]).
+pub fn get_str(d: GcRef, key: GcRef) -> Option<GcRef> {
+    let t = table(d);
+    find_str(t, key, super::str::str_hash(key)).and_then(|ix| t.entries[ix].value)
+}
+
+/// Stores under a str key (see [`find_str`]).
 pub fn set_str(d: GcRef, key: GcRef, value: GcRef) {
     let hash = super::str::str_hash(key);
     let t = table(d);
-    if !t.indices.is_empty() {
-        let mask = t.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64;
-        loop {
-            let ix = t.indices[i];
-            if ix == -1 {
-                break;
-            }
-            let e = &mut t.entries[ix as usize];
-            if let Some(k) = e.key {
-                if e.hash == hash && quick_eq(k, key) == Some(true) {
-                    e.value = Some(value);
-                    kiln_gc::write_barrier(d);
-                    return;
-                }
-            }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
+    match find_str(t, key, hash) {
+        Some(ix) => t.entries[ix].value = Some(value),
+        None => t.push_new(hash, key, Some(value)),
     }
-    t.push_new(hash, key, Some(value));
     kiln_gc::write_barrier(d);
 }
 
-/// Removes a str key (see [`get_str`]); returns whether it was present.
+/// Removes a str key (see [`find_str`]); returns whether it was present.
 pub fn del_str(d: GcRef, key: GcRef) -> bool {
-    let hash = super::str::str_hash(key);
     let t = table(d);
-    let pos = t
-        .entries
-        .iter()
-        .position(|e| e.hash == hash && e.key.is_some_and(|k| quick_eq(k, key) == Some(true)));
-    match pos {
+    match find_str(t, key, super::str::str_hash(key)) {
         Some(ix) => {
             t.remove_at(ix);
             true

@@ -122,12 +122,6 @@ pub fn new_map() -> GcRef {
     })
 }
 
-/// The index of attribute `name` in `map`.
-#[inline]
-pub fn map_lookup(map: GcRef, name: &str) -> Option<usize> {
-    super::cast::<MapObject>(map).index.get(name).copied()
-}
-
 /// The index of attribute `name` (a str object) in `map`: names are
 /// usually interned, so a pointer scan of small maps finds them without
 /// hashing; otherwise by content.

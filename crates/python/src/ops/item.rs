@@ -162,10 +162,7 @@ pub fn getitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<GcRef> {
                 return Ok(r);
             }
         }
-        let args = vm.tuple(&[key]);
-        let kcls = vm.exc_type("KeyError");
-        let e = crate::object::exc::new_exception(kcls, vm.root_map, args);
-        return Err(crate::vm::Exc(e));
+        return Err(vm.key_error(key));
     }
     if let Some(s) = try_cast::<StrObject>(c) {
         if is::<SliceObject>(key) {
@@ -313,13 +310,7 @@ pub fn delitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<()> {
     if is::<DictObject>(c) {
         let h = super::hash(vm, key)?;
         if crate::object::dict::remove(vm, c, key, h)?.is_none() {
-            let args = vm.tuple(&[key]);
-            let kcls = vm.exc_type("KeyError");
-            return Err(crate::vm::Exc(crate::object::exc::new_exception(
-                kcls,
-                vm.root_map,
-                args,
-            )));
+            return Err(vm.key_error(key));
         }
         return Ok(());
     }
