@@ -175,14 +175,8 @@ pub fn special_getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<
             _ => None,
         });
     }
-    if let Some(r) = try_cast::<RangeObject>(obj) {
-        let (a, b, c) = (r.start, r.stop, r.step);
-        return Ok(match n {
-            "start" => Some(vm.int(a)),
-            "stop" => Some(vm.int(b)),
-            "step" => Some(vm.int(c)),
-            _ => None,
-        });
+    if is::<RangeObject>(obj) {
+        return Ok(super::ranges::attr(vm, obj, n));
     }
     if let Some(s) = try_cast::<SliceObject>(obj) {
         let (a, b, c) = (s.start, s.stop, s.step);

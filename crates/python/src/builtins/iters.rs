@@ -44,17 +44,8 @@ pub fn builtin_iter_opt(vm: &mut Vm, r: GcRef) -> Option<GcRef> {
             table(r).len() as i64,
         ));
     }
-    if let Some(rg) = try_cast::<RangeObject>(r) {
-        let (a, b, s) = (rg.start, rg.stop, rg.step);
-        return Some(new_iter(
-            vm.t.range_iterator,
-            IterKind::Range,
-            None,
-            None,
-            a,
-            b,
-            s,
-        ));
+    if is::<RangeObject>(r) {
+        return Some(super::ranges::iter(vm, r));
     }
     let cls = class_of(r);
     if cls == vm.t.dict_keys || cls == vm.t.dict_values || cls == vm.t.dict_items {
@@ -226,15 +217,7 @@ fn iter_next(vm: &mut Vm, it: GcRef, io: &mut IterObject) -> PyResult<Option<GcR
             };
             Ok(v)
         }
-        IterKind::Range => {
-            let (i, n, s) = (io.i, io.n, io.step);
-            if (s > 0 && i < n) || (s < 0 && i > n) {
-                io.i = i.wrapping_add(s);
-                Ok(Some(vm.int(i)))
-            } else {
-                Ok(None)
-            }
-        }
+        IterKind::Range | IterKind::LongRange => Ok(super::ranges::next(vm, it)),
         IterKind::DictKeys | IterKind::DictValues | IterKind::DictItems | IterKind::SetItems => {
             let Some(d) = io.a else { return Ok(None) };
             let t = table(d);
@@ -540,19 +523,8 @@ fn reversed_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
             return Ok(r);
         }
     }
-    if let Some(rg) = try_cast::<RangeObject>(s) {
-        let n = super::seqs::range_len(rg.start, rg.stop, rg.step);
-        let last = rg.start + (n - 1) * rg.step;
-        let (st, stop) = (last, rg.start - rg.step);
-        return Ok(new_iter(
-            vm.t.range_iterator,
-            IterKind::Range,
-            None,
-            None,
-            st,
-            stop,
-            -rg.step,
-        ));
+    if is::<RangeObject>(s) {
+        return Ok(super::ranges::reversed(vm, s));
     }
     if is::<DictObject>(s) {
         let mut keys: Vec<GcRef> = table(s).iter().map(|e| e.key.unwrap()).collect();
@@ -637,7 +609,10 @@ fn length_hint(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let io = cast::<IterObject>(args[0]);
     let n = match (io.kind, io.a) {
         (IterKind::Seq, Some(s)) => super::seqs::len_opt(vm, s)?.unwrap_or(0) as i64 - io.i,
-        (IterKind::Range, _) => super::seqs::range_len(io.i, io.n, io.step),
+        (IterKind::Range | IterKind::LongRange, _) => {
+            let n = super::ranges::remaining(args[0]);
+            return Ok(crate::ops::num::int_from_big(vm, n));
+        }
         _ => 0,
     };
     Ok(vm.int(n.max(0)))
@@ -648,6 +623,7 @@ pub fn register(vm: &mut Vm) {
     let its = [
         t.iterator,
         t.range_iterator,
+        t.longrange_iterator,
         t.enumerate,
         t.zip,
         t.map,
@@ -659,7 +635,9 @@ pub fn register(vm: &mut Vm) {
         def_method(vm, ty, "__iter__", it_iter);
         def_method(vm, ty, "__next__", it_next);
     }
-    def_method(vm, vm.t.iterator, "__length_hint__", length_hint);
+    for ty in [vm.t.iterator, vm.t.range_iterator, vm.t.longrange_iterator] {
+        def_method(vm, ty, "__length_hint__", length_hint);
+    }
     cast::<TypeObject>(vm.t.enumerate).native_new = Some(enumerate_new);
     cast::<TypeObject>(vm.t.zip).native_new = Some(zip_new);
     cast::<TypeObject>(vm.t.map).native_new = Some(map_new);

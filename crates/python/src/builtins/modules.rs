@@ -1,5 +1,6 @@
 //! The native modules: `sys`, `math` and `time`.
 
+use super::gamma::MathError;
 use super::check_args;
 use crate::format::float_repr::float_to_bigint;
 use crate::interp::frame::FrameObject;
@@ -338,24 +339,21 @@ math1!(
 math1!(degrees, f64::to_degrees, false);
 math1!(erf, libm::erf, false);
 math1!(erfc, libm::erfc, false);
-math1!(
-    gamma,
-    |x| if x <= 0.0 && x.fract() == 0.0 {
-        f64::NAN
-    } else {
-        libm::tgamma(x)
-    },
-    true
-);
-math1!(
-    lgamma,
-    |x| if x <= 0.0 && x.fract() == 0.0 {
-        f64::INFINITY
-    } else {
-        libm::lgamma(x)
-    },
-    true
-);
+fn gamma_fn(vm: &mut Vm, args: &[GcRef], f: fn(f64) -> Result<f64, MathError>) -> PyResult<GcRef> {
+    check_args(vm, "gamma", args, 1, 1)?;
+    let x = num_arg(vm, args[0])?;
+    match f(x) {
+        Ok(r) => Ok(vm.float(r)),
+        Err(MathError::Domain) => Err(domain(vm)),
+        Err(MathError::Range) => Err(vm.err("OverflowError", "math range error")),
+    }
+}
+fn gamma(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    gamma_fn(vm, args, super::gamma::gamma)
+}
+fn lgamma(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    gamma_fn(vm, args, super::gamma::lgamma)
+}
 math1!(cbrt, f64::cbrt, false);
 math1!(radians, f64::to_radians, false);
 

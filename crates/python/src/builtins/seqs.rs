@@ -1,17 +1,16 @@
-//! Sequences: list, tuple, range and slice constructors and methods,
+//! Sequences: list, tuple and slice constructors and methods,
 //! `len`, collecting any iterable into items, and a stable merge sort that
 //! propagates comparison errors.
 
 use super::setup::def_method;
 use crate::object::dict::{table, DictObject, SetObject};
 use crate::object::func::KwArgs;
-use crate::object::int::IntObject;
 use crate::object::misc::{RangeObject, SliceObject};
 use crate::object::seq::{list_items, tuple_items, ListObject, TupleObject};
 use crate::object::str::{BytesObject, StrObject};
 use crate::object::typeobj::TypeObject;
 use crate::object::{alloc, cast, class_of, is, try_cast, GcRef, HDR};
-use crate::ops::{self, item::index_value, tname};
+use crate::ops::{self, item::index_value};
 use crate::vm::{PyResult, Vm};
 
 /// The items of any iterable (fast paths for list and tuple). GC safety:
@@ -66,26 +65,6 @@ pub fn to_list(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
     Ok(keep)
 }
 
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
-    } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
-    } else {
-        0
-    }
-}
-
-pub fn new_range(vm: &mut Vm, start: i64, stop: i64, step: i64) -> GcRef {
-    alloc(RangeObject {
-        hdr: HDR,
-        cls: Some(vm.t.range),
-        start,
-        stop,
-        step,
-    })
-}
-
 pub fn new_slice(vm: &mut Vm, a: Option<GcRef>, b: Option<GcRef>, c: Option<GcRef>) -> GcRef {
     let none = vm.none;
     alloc(SliceObject {
@@ -114,8 +93,8 @@ pub fn len_opt(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
     if let Some(b) = try_cast::<BytesObject>(r) {
         return Ok(Some(b.b.len()));
     }
-    if let Some(rg) = try_cast::<RangeObject>(r) {
-        return Ok(Some(range_len(rg.start, rg.stop, rg.step) as usize));
+    if is::<RangeObject>(r) {
+        return super::ranges::len(vm, r).map(Some);
     }
     let cls = class_of(r);
     if cls == vm.t.dict_keys || cls == vm.t.dict_values || cls == vm.t.dict_items {
@@ -175,30 +154,6 @@ fn tuple_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
         return Ok(n);
     }
     Ok(t)
-}
-
-fn range_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let a = &args[1..];
-    let conv = |vm: &mut Vm, x: GcRef| -> PyResult<i64> {
-        if !is::<IntObject>(x) && !cast::<TypeObject>(class_of(x)).heap {
-            return Err(vm.type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                tname(x)
-            )));
-        }
-        index_value(vm, x)
-    };
-    let (start, stop, step) = match a.len() {
-        1 => (0, conv(vm, a[0])?, 1),
-        2 => (conv(vm, a[0])?, conv(vm, a[1])?, 1),
-        3 => (conv(vm, a[0])?, conv(vm, a[1])?, conv(vm, a[2])?),
-        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
-    };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(new_range(vm, start, stop, step))
 }
 
 fn slice_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
@@ -565,7 +520,6 @@ pub fn register(vm: &mut Vm) {
     let (lt, tt) = (vm.t.list, vm.t.tuple);
     cast::<TypeObject>(lt).native_new = Some(list_new);
     cast::<TypeObject>(tt).native_new = Some(tuple_new);
-    cast::<TypeObject>(vm.t.range).native_new = Some(range_new);
     cast::<TypeObject>(vm.t.slice).native_new = Some(slice_new);
     def_method(vm, lt, "__init__", list_init);
     def_method(vm, lt, "append", list_append);

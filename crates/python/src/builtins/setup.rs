@@ -102,6 +102,7 @@ pub fn init_types(vm: &mut Vm) {
         (t.super_, "super"),
         (t.iterator, "iterator"),
         (t.range_iterator, "range_iterator"),
+        (t.longrange_iterator, "longrange_iterator"),
         (t.enumerate, "enumerate"),
         (t.zip, "zip"),
         (t.map, "map"),
@@ -128,6 +129,7 @@ pub fn init_types(vm: &mut Vm) {
     super::ints::register(vm);
     super::strs::register(vm);
     super::seqs::register(vm);
+    super::ranges::register(vm);
     super::dicts::register(vm);
     super::sets::register(vm);
     super::iters::register(vm);

@@ -33,9 +33,15 @@ fn split_exp(s: &str) -> Digits {
     }
 }
 
-/// Shortest round-tripping digits of `|x|` (x finite).
+/// Shortest round-tripping digits of `|x|` (x finite). Of two shortest
+/// candidates, CPython takes the one nearer to `x`, and on an exact tie the
+/// even one (`234477805999924.125` is `...924.12`); Rust's shortest mode
+/// finds the length but may round a tie up, so the digits are redone at
+/// that length in exact, half-even mode. The nearest string of the shortest
+/// length always round-trips, since some string of that length does.
 pub fn shortest_digits(x: f64) -> Digits {
-    split_exp(&format!("{:e}", x.abs()))
+    let len = split_exp(&format!("{:e}", x.abs())).digits.len();
+    sig_digits(x, len)
 }
 
 /// `|x|` rounded (half-even, exactly) to `sig` significant digits, `sig >= 1`.
@@ -356,6 +362,13 @@ mod tests {
         assert_eq!(float_repr(-0.0), "-0.0");
         assert_eq!(float_repr(f64::NAN), "nan");
         assert_eq!(float_repr(f64::NEG_INFINITY), "-inf");
+    }
+
+    #[test]
+    fn shortest_ties_round_to_even() {
+        assert_eq!(float_repr(234477805999924.125), "234477805999924.12");
+        assert_eq!(float_repr(234477805999924.375), "234477805999924.38");
+        assert_eq!(float_repr(0.125), "0.125");
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub struct RangeObject {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    /// The bounds `(start, stop, step)` as a tuple of ints, for a range
+    /// whose bounds or length do not fit a machine word (see
+    /// `builtins::ranges`); `None` when the unboxed fields hold them.
+    pub big: Option<GcRef>,
 }
 
 #[repr(C)]
@@ -43,7 +47,10 @@ pub enum IterKind {
     Seq,
     /// Reversed sequence: index counts down.
     Reversed,
+    /// A word-sized range: `i` is the next item, `n` how many are left.
     Range,
+    /// Any other range: `a` is the next item, `b` the range.
+    LongRange,
     DictKeys,
     DictValues,
     DictItems,
@@ -75,7 +82,7 @@ pub struct IterObject {
 
 crate::gc_layout!(SimpleObject, SIMPLE_TID, SIMPLE_INFO, [], trace = false);
 crate::gc_layout!(ModuleObject, MODULE_TID, MODULE_INFO, [dict], trace = false);
-crate::gc_layout!(RangeObject, RANGE_TID, RANGE_INFO, [], trace = false);
+crate::gc_layout!(RangeObject, RANGE_TID, RANGE_INFO, [big], trace = false);
 crate::gc_layout!(
     SliceObject,
     SLICE_TID,

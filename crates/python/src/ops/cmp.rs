@@ -163,9 +163,7 @@ fn builtin_cmp(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<Option<bo
     }
     if matches!(op, CmpOp::Eq | CmpOp::Ne) {
         if is::<crate::object::misc::RangeObject>(a) && is::<crate::object::misc::RangeObject>(b) {
-            let x = crate::builtins::seqs::to_vec(vm, a)?;
-            let y = crate::builtins::seqs::to_vec(vm, b)?;
-            let eq = seq_cmp(vm, &x, &y, CmpOp::Eq)?;
+            let eq = crate::builtins::ranges::eq(a, b);
             return Ok(Some(eq == (op == CmpOp::Eq)));
         }
     }

@@ -196,20 +196,8 @@ pub fn getitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<GcRef> {
         let v = b.b[i] as i64;
         return Ok(vm.int(v));
     }
-    if let Some(r) = try_cast::<RangeObject>(c) {
-        let (start, step) = (r.start, r.step);
-        let n = crate::builtins::seqs::range_len(r.start, r.stop, r.step);
-        if is::<SliceObject>(key) {
-            let (a, b, s) = slice_indices(vm, key, n as usize)?;
-            return Ok(crate::builtins::seqs::new_range(
-                vm,
-                start + a * step,
-                start + b * step,
-                s * step,
-            ));
-        }
-        let i = seq_index(vm, key, n as usize, "range object")?;
-        return Ok(vm.int(start + i as i64 * step));
+    if is::<RangeObject>(c) {
+        return crate::builtins::ranges::getitem(vm, c, key);
     }
     if is::<TypeObject>(c) {
         if let Some(r) = call_method_opt(vm, c, "__class_getitem__", &[key])? {
@@ -388,14 +376,9 @@ pub fn contains(vm: &mut Vm, c: GcRef, x: GcRef) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    if let Some(r) = try_cast::<RangeObject>(c) {
-        if let Some(i) = try_cast::<IntObject>(x) {
-            let (a, b, s, v) = (r.start, r.stop, r.step, i.value);
-            return Ok(if s > 0 {
-                v >= a && v < b && (v - a) % s == 0
-            } else {
-                v <= a && v > b && (a - v) % (-s) == 0
-            });
+    if is::<RangeObject>(c) {
+        if let Some(found) = crate::builtins::ranges::contains(c, x) {
+            return Ok(found);
         }
     }
     if let Some(b) = try_cast::<BytesObject>(c) {

@@ -733,6 +733,9 @@ pub fn truthy(vm: &mut Vm, r: GcRef) -> PyResult<bool> {
     if is::<DictObject>(r) || is::<crate::object::dict::SetObject>(r) {
         return Ok(!crate::object::dict::table(r).is_empty());
     }
+    if is::<crate::object::misc::RangeObject>(r) {
+        return Ok(!crate::builtins::ranges::is_empty(r));
+    }
     let cls = class_of(r);
     if cast::<TypeObject>(cls).heap {
         if let Some(v) = call_method_opt(vm, r, "__bool__", &[])? {
@@ -779,6 +782,9 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
         }
         let h = acc as i64;
         return Ok(if h == -1 { -2 } else { h });
+    }
+    if is::<crate::object::misc::RangeObject>(r) {
+        return crate::builtins::ranges::hash(vm, r);
     }
     let cls = class_of(r);
     if cast::<TypeObject>(cls).heap

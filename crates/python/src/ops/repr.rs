@@ -217,12 +217,8 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
             })
         });
     }
-    if let Some(rg) = try_cast::<RangeObject>(r) {
-        return Ok(if rg.step == 1 {
-            format!("range({}, {})", rg.start, rg.stop)
-        } else {
-            format!("range({}, {}, {})", rg.start, rg.stop, rg.step)
-        });
+    if is::<RangeObject>(r) {
+        return Ok(crate::builtins::ranges::repr(r));
     }
     if let Some(s) = try_cast::<SliceObject>(r) {
         let (a, b, c) = (s.start, s.stop, s.step);

@@ -1,0 +1,30 @@
+r=range(10**20)
+print(r[-1], r[5:10**19:3], r.index(7), 10**19 in r, r.count(3), hash(range(0,10,2))==hash(range(0,9,2)), hash(range(5,5)) == hash(range(1,0)))
+try: len(r)
+except Exception as e: print(type(e).__name__, e)
+try: list(r)
+except Exception as e: print(type(e).__name__, e)
+try: range(3).index(7)
+except Exception as e: print(type(e).__name__, e)
+try: range(3).index('a')
+except Exception as e: print(type(e).__name__, e)
+print(range(3).count(1.0), 1.0 in range(3), range(3).index(True))
+print(reversed(range(10**20, 10**20+5)).__next__(), bool(range(10**20)), range(-10**20, 10**20, 10**19)[::-1])
+it=iter(range(10**20, 10**20+3)); print(list(it), type(it).__name__, type(iter(range(3))).__name__)
+print(range(2**63-10, 2**63-1, 7)[:], list(range(2**63-10, 2**63-1, 7)))
+print(range(1,2)==range(1,5,10), range(0)==range(5,1), r == range(0, 10**20))
+try: r[10**20]
+except Exception as e: print(type(e).__name__, e)
+print(r.start, r.stop, r.step, range(5).__reversed__().__length_hint__())
+print(list(range(-2**63, -2**63+3)), list(reversed(range(-2**63, 2**63-1, 2**62))))
+print(hash(range(10)) == hash(range(0, 10, 1)), hash(range(0)) == hash(range(4, 4)), hash(range(3, 4)) == hash(range(3, 5, 9)))
+class I:
+    def __index__(self): return 4
+print(range(I()), range(10)[I()], range(10)[:I()])
+try: range(1.5)
+except TypeError as e: print(e)
+try: range(10)['a']
+except TypeError as e: print(e)
+try: range(10)[1.0:]
+except TypeError as e: print(e)
+print(len(range(0, 10 ** 18, 3)), range(10**20, 0, -3)[10**19], range(5)[::-2], range(0, 10, 3)[-1:0:-1])
