@@ -33,7 +33,14 @@ struct Cli {
 /// Native stack of the interpreter thread.
 const STACK_SIZE: usize = 1 << 30;
 
+/// The system allocator with a reserve for running out of memory, so that
+/// exhausting memory is a `MemoryError` rather than an abort.
+#[global_allocator]
+static ALLOC: kiln_gc::ReserveAlloc = kiln_gc::ReserveAlloc;
+
 fn main() {
+    // First, before any thread allocates (see kiln_gc::install_reserve).
+    kiln_gc::install_reserve();
     let cli = Cli::parse();
     if let Some(p) = &cli.jit {
         if let Err(e) = kiln_jit::Params::parse(p) {

@@ -415,6 +415,15 @@ fn alloc_slow(type_id: u32, size: usize) -> Option<GcRef> {
             } else {
                 (*h).alloc_large(need)
             };
+            if cell.is_null() && need <= crate::reserve::RESERVE_SIZE && crate::reserve::release() {
+                // Spend the reserve: the program raises its MemoryError at
+                // its next safe point (see `reserve`).
+                cell = if small {
+                    (*h).alloc_small(class_of(size))
+                } else {
+                    (*h).alloc_large(need)
+                };
+            }
             if cell.is_null() {
                 return None;
             }
@@ -502,6 +511,27 @@ impl Heap {
         p
     }
 
+    /// Calls `f` with the start of every marked object (small and large).
+    fn for_each_marked(&self, f: &mut dyn FnMut(usize)) {
+        for p in &self.pages {
+            let cs = CLASS_SIZES[p.class];
+            for idx in 0..cells_per_page(p.class) {
+                let cell = p.base + idx * cs;
+                // SAFETY: `cell` is a cell of a page we own; its header is valid.
+                let flags = unsafe { (*(cell as *const Header)).gc_flags };
+                if flags & FREE == 0 && flags & MARK != 0 {
+                    f(cell);
+                }
+            }
+        }
+        for &a in self.large.keys() {
+            // SAFETY: `a` is a live large object's start.
+            if unsafe { (*(a as *const Header)).gc_flags } & MARK != 0 {
+                f(a);
+            }
+        }
+    }
+
     /// The start of the allocated object containing `addr`, if any. Free
     /// cells, page tails and foreign memory give `None`.
     #[inline]
@@ -576,6 +606,12 @@ unsafe fn collect_heap(h: *mut Heap) {
             }
         });
         mark::drain(&mut stack);
+        while stack.overflowed() {
+            (*h).for_each_marked(&mut |obj| {
+                mark::scan(&mut stack, obj);
+                mark::drain(&mut stack);
+            });
+        }
         (*h).mark_stack = stack;
         let (live, freed) = sweep(h);
         let heap = &mut *h;
@@ -594,6 +630,7 @@ unsafe fn collect_heap(h: *mut Heap) {
         s.gc_nanos += ns;
         s.max_pause_nanos = s.max_pause_nanos.max(ns);
     }
+    crate::reserve::rearm();
 }
 
 /// Frees the unmarked objects and clears the marks; returns (live bytes,

@@ -14,7 +14,8 @@
 //! This is the interface other crates program against:
 //! [`register_type`], [`alloc`]/[`try_alloc`], [`collect`],
 //! [`add_root`]/[`remove_root`] (or the [`Root`] guard), [`write_barrier`],
-//! [`stats`]. Machine code can inline the allocation fast path with
+//! [`stats`]; the out-of-memory reserve [`ReserveAlloc`] with
+//! [`install_reserve`], [`memory_exhausted`] and [`recover_memory`]. Machine code can inline the allocation fast path with
 //! [`inline_alloc_info`] and call [`alloc_helper`] on the slow path.
 //!
 //! Rules for users:
@@ -102,6 +103,7 @@ pub struct TypeInfo {
 mod heap;
 mod mark;
 mod pages;
+mod reserve;
 mod roots;
 mod types;
 
@@ -109,6 +111,10 @@ pub use heap::{
     alloc, alloc_helper, collect, conservative_referrers, find_object, inline_alloc_info,
     set_stress, stats, stress, try_alloc, try_alloc_helper, GcStats, InlineAlloc, GRANULE,
     LIVE_FACTOR, MAX_ALLOC, MAX_SMALL, MIN_BUDGET, PAGE_SIZE,
+};
+pub use reserve::{
+    exhausted as memory_exhausted, install as install_reserve, out_of_memory,
+    recover as recover_memory, ReserveAlloc, RESERVE_SIZE,
 };
 pub use roots::{add_root, remove_root, Root};
 pub use types::{register_type, type_info, MAX_TYPES};

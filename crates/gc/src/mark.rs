@@ -10,6 +10,12 @@
 //! precisely: the `Option<GcRef>` slots at `TypeInfo::ref_offsets`, then the
 //! slots reported by the optional `TypeInfo::trace` callback.
 //!
+//! When the system cannot grow the work stack, the object stays marked but
+//! is not queued and the stack records the overflow; the collector then
+//! rescans every marked object ([`MarkStack::overflowed`]), which finds the
+//! unqueued ones' children, until a pass ends without overflow. A heap that
+//! fills memory (a list of 60 million ints) is still collected correctly.
+//!
 //! Invariant: references found inside objects (and in registered roots) are
 //! trusted to point at allocated objects; only conservative stack words are
 //! checked against the heap (see `roots.rs`). In debug builds a reference to
@@ -23,11 +29,22 @@ use crate::{GcRef, Header};
 #[derive(Default)]
 pub(crate) struct MarkStack {
     stack: Vec<usize>,
+    /// Some marked object was not queued: the stack could not grow.
+    overflow: bool,
 }
 
 impl MarkStack {
     pub(crate) fn new() -> MarkStack {
-        MarkStack { stack: Vec::new() }
+        MarkStack {
+            stack: Vec::new(),
+            overflow: false,
+        }
+    }
+
+    /// Whether an object was left unqueued since the last call (then every
+    /// marked object must be rescanned with [`scan`]).
+    pub(crate) fn overflowed(&mut self) -> bool {
+        std::mem::take(&mut self.overflow)
     }
 
     /// Marks the object at `obj` (an allocated object's start) and queues
@@ -45,6 +62,10 @@ impl MarkStack {
             );
             if flags & MARK == 0 {
                 (*hdr).gc_flags = flags | MARK;
+                if self.stack.len() == self.stack.capacity() && self.stack.try_reserve(1).is_err() {
+                    self.overflow = true;
+                    return;
+                }
                 self.stack.push(obj);
             }
         }
@@ -54,6 +75,13 @@ impl MarkStack {
 /// Scans queued objects until none is left.
 pub(crate) fn drain(ms: &mut MarkStack) {
     while let Some(obj) = ms.stack.pop() {
+        scan(ms, obj);
+    }
+}
+
+/// Marks the children of `obj`, a marked, allocated object.
+pub(crate) fn scan(ms: &mut MarkStack, obj: usize) {
+    {
         // SAFETY: `obj` is a marked, allocated object; its type's
         // `ref_offsets` name `Option<GcRef>` fields inside it.
         unsafe {

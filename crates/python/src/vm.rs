@@ -462,6 +462,22 @@ impl Vm {
         new_list(self.t.list, items)
     }
 
+    /// Appends `v` to list `l`. Growth doubles the room while the system
+    /// allows, then adds an eighth; running out of memory is a `MemoryError`.
+    #[inline]
+    pub fn list_push(&mut self, l: GcRef, v: GcRef) -> PyResult<()> {
+        let items = list_items(l);
+        if items.len() == items.capacity()
+            && items.try_reserve(1).is_err()
+            && items.try_reserve_exact(items.len() / 8 + 1).is_err()
+        {
+            return Err(self.bare_err("MemoryError"));
+        }
+        items.push(v);
+        kiln_gc::write_barrier(l);
+        Ok(())
+    }
+
     /// A list of values made one by one by `f`: each stays reachable (from
     /// the list) while the next is made. Prefer this to collecting new
     /// objects in a Rust `Vec`, which the collector cannot see.
@@ -526,6 +542,13 @@ impl Vm {
     pub fn err(&mut self, name: &str, msg: impl AsRef<str>) -> Exc {
         let cls = self.exc_type(name);
         Exc(self.new_exc(cls, msg.as_ref()))
+    }
+
+    /// `Exc` of builtin class `name` with no arguments (`MemoryError()`).
+    pub fn bare_err(&mut self, name: &str) -> Exc {
+        let cls = self.exc_type(name);
+        let args = self.tuple(&[]);
+        Exc(crate::object::exc::new_exception(cls, self.root_map, args))
     }
 
     /// `KeyError(key)` (its single argument is the key object itself).

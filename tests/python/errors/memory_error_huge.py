@@ -8,3 +8,8 @@ for make in (lambda: bytes(10**13), lambda: bytearray(10**13), lambda: [0] * 10*
     except MemoryError:
         print("MemoryError")
 print("still running", len(bytes(10)))
+try:
+    b"xy" * (10 ** 13)
+except MemoryError as e:
+    print("bytes repetition:", repr(e), e.args)
+print(b"" * 10 ** 15, bytearray(b"ab") * 2)

@@ -53,7 +53,7 @@ pub fn copy(vm: &mut Vm, d: GcRef) -> PyResult<GcRef> {
     let out = vm.dict();
     let entries: Vec<_> = table(d).iter().copied().collect();
     for e in entries {
-        table(out).push_new(e.hash, e.key.unwrap(), e.value);
+        table(out).push_new(vm, e.hash, e.key.unwrap(), e.value)?;
     }
     Ok(out)
 }

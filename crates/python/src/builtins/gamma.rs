@@ -114,7 +114,11 @@ fn sin_pi(x: f64) -> f64 {
 /// `math.gamma(x)`.
 pub fn gamma(x: f64) -> Result<f64, MathError> {
     if !x.is_finite() {
-        return if x.is_nan() || x > 0.0 { Ok(x) } else { Err(MathError::Domain) };
+        return if x.is_nan() || x > 0.0 {
+            Ok(x)
+        } else {
+            Err(MathError::Domain)
+        };
     }
     if x == x.floor() {
         if x <= 0.0 {
@@ -127,10 +131,18 @@ pub fn gamma(x: f64) -> Result<f64, MathError> {
     let ax = x.abs();
     if ax < 1e-20 {
         let r = 1.0 / x;
-        return if r.is_infinite() { Err(MathError::Range) } else { Ok(r) };
+        return if r.is_infinite() {
+            Err(MathError::Range)
+        } else {
+            Ok(r)
+        };
     }
     if ax > 200.0 {
-        return if x < 0.0 { Ok(0.0 / sin_pi(x)) } else { Err(MathError::Range) };
+        return if x < 0.0 {
+            Ok(0.0 / sin_pi(x))
+        } else {
+            Err(MathError::Range)
+        };
     }
     let y = ax + G_MINUS_HALF;
     // z is the rounding error of y, scaled: it corrects the power below.
@@ -173,7 +185,11 @@ pub fn lgamma(x: f64) -> Result<f64, MathError> {
         return Ok(if x.is_nan() { x } else { f64::INFINITY });
     }
     if x == x.floor() && x <= 2.0 {
-        return if x <= 0.0 { Err(MathError::Domain) } else { Ok(0.0) };
+        return if x <= 0.0 {
+            Err(MathError::Domain)
+        } else {
+            Ok(0.0)
+        };
     }
     let ax = x.abs();
     if ax < 1e-20 {
@@ -206,7 +222,10 @@ mod tests {
 
     #[test]
     fn reflection_and_overflow() {
-        assert_eq!(gamma(-0.5).map(|g| (g * 1e12).round()), Ok((-2.0 * PI.sqrt() * 1e12).round()));
+        assert_eq!(
+            gamma(-0.5).map(|g| (g * 1e12).round()),
+            Ok((-2.0 * PI.sqrt() * 1e12).round())
+        );
         assert_eq!(gamma(172.0), Err(MathError::Range));
         assert_eq!(lgamma(f64::NEG_INFINITY), Ok(f64::INFINITY));
         assert_eq!(gamma(f64::NEG_INFINITY), Err(MathError::Domain));

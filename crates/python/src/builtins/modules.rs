@@ -1,7 +1,7 @@
 //! The native modules: `sys`, `math` and `time`.
 
-use super::gamma::MathError;
 use super::check_args;
+use super::gamma::MathError;
 use crate::format::float_repr::float_to_bigint;
 use crate::interp::frame::FrameObject;
 use crate::object::dict::set_str;

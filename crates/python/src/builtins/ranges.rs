@@ -100,9 +100,14 @@ fn bounds(r: &RangeObject) -> (BigInt, BigInt, BigInt) {
 
 /// The word-sized `(start, stop, step, len)` of a range, if it has them.
 fn small(r: &RangeObject) -> Option<(i64, i64, i64, i64)> {
-    r.big
-        .is_none()
-        .then(|| (r.start, r.stop, r.step, small_len(r.start, r.stop, r.step) as i64))
+    r.big.is_none().then(|| {
+        (
+            r.start,
+            r.stop,
+            r.step,
+            small_len(r.start, r.stop, r.step) as i64,
+        )
+    })
 }
 
 /// The length of a range as a big integer.
@@ -119,7 +124,10 @@ pub fn len(vm: &mut Vm, r: GcRef) -> PyResult<usize> {
     }
     match length(rg).to_i64() {
         Some(n) => Ok(n as usize),
-        None => Err(vm.err("OverflowError", "Python int too large to convert to C ssize_t")),
+        None => Err(vm.err(
+            "OverflowError",
+            "Python int too large to convert to C ssize_t",
+        )),
     }
 }
 
@@ -196,7 +204,11 @@ fn slice_indices(vm: &mut Vm, s: GcRef, len: &BigInt) -> PyResult<(BigInt, BigIn
             }
         }
     };
-    let (start_default, stop_default) = if step.is_negative() { (&hi, &lo) } else { (&lo, &hi) };
+    let (start_default, stop_default) = if step.is_negative() {
+        (&hi, &lo)
+    } else {
+        (&lo, &hi)
+    };
     let start = conv(a, start_default)?;
     let stop = conv(b, stop_default)?;
     Ok((start, stop, step))
@@ -206,7 +218,11 @@ fn slice_indices(vm: &mut Vm, s: GcRef, len: &BigInt) -> PyResult<(BigInt, BigIn
 pub fn getitem(vm: &mut Vm, r: GcRef, key: GcRef) -> PyResult<GcRef> {
     let rg = cast::<RangeObject>(r);
     if let (Some((start, _, step, n)), Some(i)) = (small(rg), try_cast::<IntObject>(key)) {
-        let i = if i.value < 0 { i.value as i128 + n as i128 } else { i.value as i128 };
+        let i = if i.value < 0 {
+            i.value as i128 + n as i128
+        } else {
+            i.value as i128
+        };
         if i < 0 || i >= n as i128 {
             return Err(vm.index_error("range object index out of range"));
         }
@@ -353,9 +369,15 @@ pub fn attr(vm: &mut Vm, r: GcRef, name: &str) -> Option<GcRef> {
 pub fn iter(vm: &mut Vm, r: GcRef) -> GcRef {
     let rg = cast::<RangeObject>(r);
     match small(rg) {
-        Some((start, _, step, n)) => {
-            new_iter(vm.t.range_iterator, IterKind::Range, None, None, start, n, step)
-        }
+        Some((start, _, step, n)) => new_iter(
+            vm.t.range_iterator,
+            IterKind::Range,
+            None,
+            None,
+            start,
+            n,
+            step,
+        ),
         None => {
             let (start, ..) = bounds(rg);
             let cur = int_from_big(vm, start);
@@ -394,7 +416,11 @@ pub fn next(vm: &mut Vm, it: GcRef) -> Option<GcRef> {
     let (cur, r) = (io.a?, io.b?);
     let (_, stop, step) = bounds(cast::<RangeObject>(r));
     let v = int_value(cur);
-    let more = if step.is_positive() { v < stop } else { v > stop };
+    let more = if step.is_positive() {
+        v < stop
+    } else {
+        v > stop
+    };
     if !more {
         cast::<IterObject>(it).a = None;
         return None;
@@ -410,7 +436,9 @@ pub fn remaining(it: GcRef) -> BigInt {
     if io.kind == IterKind::Range {
         return BigInt::from(io.n.max(0));
     }
-    let (Some(cur), Some(r)) = (io.a, io.b) else { return BigInt::zero() };
+    let (Some(cur), Some(r)) = (io.a, io.b) else {
+        return BigInt::zero();
+    };
     let (_, stop, step) = bounds(cast::<RangeObject>(r));
     big_len(&int_value(cur), &stop, &step)
 }

@@ -26,7 +26,7 @@ pub fn to_vec(vm: &mut Vm, r: GcRef) -> PyResult<Vec<GcRef>> {
     reserve_for(vm, keep, r)?;
     let it = ops::iter(vm, r)?;
     while let Some(v) = ops::next(vm, it)? {
-        list_items(keep).push(v);
+        vm.list_push(keep, v)?;
     }
     Ok(std::mem::take(list_items(keep)))
 }
@@ -40,7 +40,7 @@ fn reserve_for(vm: &mut Vm, l: GcRef, src: GcRef) -> PyResult<()> {
     }
     if let Some(n) = len_opt(vm, src)? {
         if list_items(l).try_reserve(n).is_err() {
-            return Err(vm.err("MemoryError", ""));
+            return Err(vm.bare_err("MemoryError"));
         }
     }
     Ok(())
@@ -60,7 +60,7 @@ pub fn to_list(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
     reserve_for(vm, keep, r)?;
     let it = ops::iter(vm, r)?;
     while let Some(v) = ops::next(vm, it)? {
-        list_items(keep).push(v);
+        vm.list_push(keep, v)?;
     }
     Ok(keep)
 }
@@ -181,8 +181,7 @@ fn l(r: GcRef) -> &'static mut Vec<GcRef> {
 
 fn list_append(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     super::check_args(vm, "list.append", &args[1..], 1, 1)?;
-    l(args[0]).push(args[1]);
-    kiln_gc::write_barrier(args[0]);
+    vm.list_push(args[0], args[1])?;
     Ok(vm.none)
 }
 

@@ -15,7 +15,7 @@ use crate::vm::{PyResult, Vm};
 pub fn add(vm: &mut Vm, s: GcRef, x: GcRef) -> PyResult<()> {
     let h = ops::hash(vm, x)?;
     if Table::find(vm, s, x, h)?.is_none() {
-        table(s).push_new(h, x, None);
+        table(s).push_new(vm, h, x, None)?;
         kiln_gc::write_barrier(s);
     }
     Ok(())
@@ -41,7 +41,7 @@ fn has_h(vm: &mut Vm, s: GcRef, x: GcRef, h: i64) -> PyResult<bool> {
 /// Adds `x` (hash `h`) to `s` if absent.
 fn add_h(vm: &mut Vm, s: GcRef, x: GcRef, h: i64) -> PyResult<()> {
     if Table::find(vm, s, x, h)?.is_none() {
-        table(s).push_new(h, x, None);
+        table(s).push_new(vm, h, x, None)?;
         kiln_gc::write_barrier(s);
     }
     Ok(())
@@ -82,11 +82,12 @@ fn result_class(vm: &Vm, a: GcRef) -> GcRef {
 pub fn set_binop(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp, inplace: bool) -> PyResult<GcRef> {
     let out = new_set(result_class(vm, a));
     let (ea, eb) = (entries(a), entries(b));
-    table(out).reserve(if op == BinOp::Or {
+    let n = if op == BinOp::Or {
         ea.len() + eb.len()
     } else {
         ea.len()
-    });
+    };
+    table(out).reserve(vm, n)?;
     match op {
         BinOp::Or => {
             for (h, x) in ea.into_iter().chain(eb) {
@@ -215,7 +216,7 @@ fn m_copy(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     }
     let out = new_set(result_class(vm, s));
     for e in table(s).iter().copied().collect::<Vec<_>>() {
-        table(out).push_new(e.hash, e.key.unwrap(), None);
+        table(out).push_new(vm, e.hash, e.key.unwrap(), None)?;
     }
     Ok(out)
 }

@@ -833,7 +833,7 @@ fn bytes_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
                 }
                 let mut v = Vec::new();
                 if v.try_reserve_exact(n as usize).is_err() {
-                    return Err(vm.err("MemoryError", ""));
+                    return Err(vm.bare_err("MemoryError"));
                 }
                 v.resize(n as usize, 0);
                 v

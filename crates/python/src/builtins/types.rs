@@ -234,7 +234,7 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
     let d = vm.dict();
     let entries: Vec<_> = table(ns).iter().copied().collect();
     for e in entries {
-        table(d).push_new(e.hash, e.key.unwrap(), e.value);
+        table(d).push_new(vm, e.hash, e.key.unwrap(), e.value)?;
     }
     let qn_key = vm.intern("__qualname__");
     let qualname = get_str(d, qn_key)

@@ -33,6 +33,21 @@ use std::sync::atomic::Ordering;
 /// Set by the SIGINT handler; checked at back edges and calls.
 pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+/// The work of a safe point (a back edge or a call) once a flag is up: the
+/// `KeyboardInterrupt` of a Ctrl-C, or, when memory ran out, a collection
+/// and a `MemoryError` unless it freed enough (see `kiln_gc::ReserveAlloc`).
+#[cold]
+#[inline(never)]
+fn safepoint(vm: &mut Vm) -> Option<Exc> {
+    if INTERRUPTED.swap(false, Ordering::Relaxed) {
+        return Some(vm.bare_err("KeyboardInterrupt"));
+    }
+    if kiln_gc::memory_exhausted() && !kiln_gc::recover_memory() {
+        return Some(vm.bare_err("MemoryError"));
+    }
+    None
+}
+
 /// Is `r` a machine-word int of class `int` (the unboxed fast path)?
 /// Guards on the class, then on the layout (big ints share the class).
 #[inline(always)]
@@ -591,10 +606,10 @@ pub fn run_frame<T: Tracer>(
                     sp = sp - 1 + n;
                 }
                 Op::Call | Op::CallKw | Op::CallMethod | Op::CallEx => {
-                    if INTERRUPTED.load(Ordering::Relaxed)
-                        && INTERRUPTED.swap(false, Ordering::Relaxed)
-                    {
-                        break 'op Err(vm.err("KeyboardInterrupt", ""));
+                    if INTERRUPTED.load(Ordering::Relaxed) || kiln_gc::memory_exhausted() {
+                        if let Some(e) = safepoint(vm) {
+                            break 'op Err(e);
+                        }
                     }
                     save!();
                     let n = match ins.op {
@@ -638,10 +653,10 @@ pub fn run_frame<T: Tracer>(
                 }
                 Op::JumpBackward => {
                     // can_enter_jit(green key = (code, arg), frame) goes here.
-                    if INTERRUPTED.load(Ordering::Relaxed)
-                        && INTERRUPTED.swap(false, Ordering::Relaxed)
-                    {
-                        break 'op Err(vm.err("KeyboardInterrupt", ""));
+                    if INTERRUPTED.load(Ordering::Relaxed) || kiln_gc::memory_exhausted() {
+                        if let Some(e) = safepoint(vm) {
+                            break 'op Err(e);
+                        }
                     }
                     pc = arg as usize;
                 }

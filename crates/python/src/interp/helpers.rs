@@ -505,8 +505,7 @@ extern "C" fn container_add(vm: u64, c: u64, v: u64, kind: u64, f: u64) -> u64 {
     ret_int(vm_of(vm), |vm| {
         let (c, v, op) = (r(c), r(v), kind as u8);
         if op == Op::ListAppend as u8 {
-            list_items(c).push(v);
-            kiln_gc::write_barrier(c);
+            vm.list_push(c, v)?;
         } else if op == Op::SetAdd as u8 {
             crate::builtins::sets::add(vm, c, v)?;
         } else if op == Op::ListExtend as u8 {

@@ -201,33 +201,62 @@ impl Table {
         self.indices[i] = ix as i32;
     }
 
-    /// Rebuilds the index, dropping deleted entries, for at least `need` entries.
-    fn rebuild(&mut self, need: usize) {
-        self.entries.retain(|e| e.key.is_some());
+    /// Rebuilds the index, dropping deleted entries, for at least `need`
+    /// entries; `false` (and the table unchanged) if the system has no
+    /// memory for the new index.
+    fn rebuild(&mut self, need: usize) -> bool {
         let mut size = 8;
-        while size * 2 < (need.max(self.entries.len()) + 1) * 3 {
+        while size * 2 < (need.max(self.used) + 1) * 3 {
             size *= 2;
         }
-        self.indices = vec![-1; size];
+        let mut indices = Vec::new();
+        if indices.try_reserve_exact(size).is_err() {
+            return false;
+        }
+        indices.resize(size, -1);
+        self.entries.retain(|e| e.key.is_some());
+        self.indices = indices;
         for ix in 0..self.entries.len() {
             let h = self.entries[ix].hash;
             self.insert_index(h, ix);
         }
+        true
     }
 
-    /// Makes room for `n` more entries without regrowing.
-    pub fn reserve(&mut self, n: usize) {
+    /// Makes room for `n` more entries without regrowing; a `MemoryError`
+    /// if the system has no room.
+    pub fn reserve(&mut self, vm: &mut Vm, n: usize) -> PyResult<()> {
         let need = self.used + n;
-        if (need + 1) * 3 >= self.indices.len() * 2 {
-            self.entries.reserve(n);
-            self.rebuild(need);
+        if (need + 1) * 3 >= self.indices.len() * 2
+            && (self.entries.try_reserve(n).is_err() || !self.rebuild(need))
+        {
+            return Err(vm.bare_err("MemoryError"));
         }
+        Ok(())
     }
 
-    /// Appends a new entry known to be absent.
-    pub fn push_new(&mut self, hash: i64, key: GcRef, value: Option<GcRef>) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
-            self.rebuild(self.used + 1);
+    /// Appends a new entry known to be absent; a `MemoryError` if the
+    /// table cannot grow.
+    pub fn push_new(
+        &mut self,
+        vm: &mut Vm,
+        hash: i64,
+        key: GcRef,
+        value: Option<GcRef>,
+    ) -> PyResult<()> {
+        if !self.try_push_new(hash, key, value) {
+            return Err(vm.bare_err("MemoryError"));
+        }
+        Ok(())
+    }
+
+    /// [`Table::push_new`] without a VM: `false` if the table cannot grow.
+    fn try_push_new(&mut self, hash: i64, key: GcRef, value: Option<GcRef>) -> bool {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 && !self.rebuild(self.used + 1) {
+            return false;
+        }
+        if self.entries.try_reserve(1).is_err() {
+            return false;
         }
         self.entries.push(Entry {
             hash,
@@ -237,6 +266,7 @@ impl Table {
         let ix = self.entries.len() - 1;
         self.insert_index(hash, ix);
         self.used += 1;
+        true
     }
 
     /// Marks entry `ix` deleted.
@@ -273,7 +303,7 @@ pub fn get(vm: &mut Vm, d: GcRef, key: GcRef, hash: i64) -> PyResult<Option<GcRe
 pub fn set(vm: &mut Vm, d: GcRef, key: GcRef, hash: i64, value: GcRef) -> PyResult<()> {
     match Table::find(vm, d, key, hash)? {
         Some(ix) => table(d).entries[ix].value = Some(value),
-        None => table(d).push_new(hash, key, Some(value)),
+        None => table(d).push_new(vm, hash, key, Some(value))?,
     }
     kiln_gc::write_barrier(d);
     Ok(())
@@ -324,7 +354,12 @@ pub fn set_str(d: GcRef, key: GcRef, value: GcRef) {
     let t = table(d);
     match find_str(t, key, hash) {
         Some(ix) => t.entries[ix].value = Some(value),
-        None => t.push_new(hash, key, Some(value)),
+        None => {
+            if !t.try_push_new(hash, key, Some(value)) {
+                // Namespaces (attribute dicts) have no error path.
+                kiln_gc::out_of_memory("a namespace entry");
+            }
+        }
     }
     kiln_gc::write_barrier(d);
 }

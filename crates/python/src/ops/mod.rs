@@ -350,7 +350,7 @@ fn type_getattr(vm: &mut Vm, cls: GcRef, name: GcRef) -> PyResult<Option<GcRef>>
             if let Some(src) = cast::<TypeObject>(cls).dict {
                 let entries: Vec<_> = crate::object::dict::table(src).iter().copied().collect();
                 for e in entries {
-                    crate::object::dict::table(d).push_new(e.hash, e.key.unwrap(), e.value);
+                    crate::object::dict::table(d).push_new(vm, e.hash, e.key.unwrap(), e.value)?;
                 }
             }
             return Ok(Some(d));

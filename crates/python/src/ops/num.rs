@@ -240,7 +240,7 @@ fn int_op(vm: &mut Vm, a: &Num, b: &Num, op: BinOp) -> PyResult<GcRef> {
             }
             match y.to_usize() {
                 Some(s) if s < 1 << 26 => x << s,
-                _ => return Err(vm.err("MemoryError", "")),
+                _ => return Err(vm.bare_err("MemoryError")),
             }
         }
         RShift => {
@@ -279,7 +279,7 @@ fn int_pow(vm: &mut Vm, a: &Num, b: &Num) -> PyResult<GcRef> {
             if base.is_zero() || base == BigInt::from(1) {
                 return Ok(int_from_big(vm, base));
             }
-            return Err(vm.err("MemoryError", ""));
+            return Err(vm.bare_err("MemoryError"));
         }
     };
     Ok(int_from_big(vm, num_traits::pow(base, ex as usize)))
@@ -520,7 +520,12 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
     match base {
         Add => {
             if is::<StrObject>(a) && is::<StrObject>(b) {
-                let mut s = String::with_capacity(str_of(a).len() + str_of(b).len());
+                let mut s = String::new();
+                if s.try_reserve_exact(str_of(a).len() + str_of(b).len())
+                    .is_err()
+                {
+                    return Err(vm.bare_err("MemoryError"));
+                }
                 s.push_str(str_of(a));
                 s.push_str(str_of(b));
                 return Ok(Some(vm.new_str(s)));
@@ -570,7 +575,7 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
                     if is::<StrObject>(seq) {
                         let s = str_of(seq);
                         if (s.len() as u128) * (n as u128) > (1 << 34) {
-                            return Err(vm.err("MemoryError", ""));
+                            return Err(vm.bare_err("MemoryError"));
                         }
                         return Ok(Some(vm.new_str(s.repeat(n as usize))));
                     }
@@ -581,7 +586,7 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
                             tuple_items(seq).to_vec()
                         };
                         if (src.len() as u128) * (n as u128) > (1 << 31) {
-                            return Err(vm.err("MemoryError", ""));
+                            return Err(vm.bare_err("MemoryError"));
                         }
                         let mut v = Vec::with_capacity(src.len() * n as usize);
                         for _ in 0..n {
@@ -597,7 +602,14 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
                         return Ok(Some(vm.tuple(&v)));
                     }
                     if let Some(x) = try_cast::<crate::object::str::BytesObject>(seq) {
-                        let v = x.b.repeat(n as usize);
+                        let mut v = Vec::new();
+                        let total = x.b.len().checked_mul(n as usize);
+                        if total.is_none_or(|t| v.try_reserve_exact(t).is_err()) {
+                            return Err(vm.bare_err("MemoryError"));
+                        }
+                        while v.len() < total.unwrap_or(0) {
+                            v.extend_from_slice(&x.b);
+                        }
                         let cls = if class_of(seq) == vm.t.bytearray {
                             vm.t.bytearray
                         } else {
