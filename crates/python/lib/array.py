@@ -430,3 +430,8 @@ class array:
 
 
 ArrayType = array
+
+# An array is a sequence for match statements.
+from _kiln_abc import set_collection_flags as _set_collection_flags
+_set_collection_flags(array, 1 << 5)
+del _set_collection_flags

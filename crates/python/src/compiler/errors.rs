@@ -261,6 +261,11 @@ fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
                     ErrorKind::IndentationError,
                     expected_block_message(src, range),
                 )
+            } else if lower.contains("positional patterns cannot follow keyword patterns") {
+                (
+                    ErrorKind::SyntaxError,
+                    "positional patterns follow keyword patterns".to_string(),
+                )
             } else if lower.contains("except") && lower.contains("finally") {
                 (
                     ErrorKind::SyntaxError,
@@ -271,6 +276,24 @@ fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
             }
         }
         ParseErrorType::FStringError(fe) => (ErrorKind::SyntaxError, format!("f-string: {fe}")),
+        ParseErrorType::ExpectedRealNumber => (
+            ErrorKind::SyntaxError,
+            "real number required in complex literal".to_string(),
+        ),
+        ParseErrorType::ExpectedImaginaryNumber => (
+            ErrorKind::SyntaxError,
+            "imaginary number required in complex literal".to_string(),
+        ),
+        ParseErrorType::InvalidMatchPatternTarget => {
+            // `case x as _` names the target; `{**_}` is just bad syntax.
+            let before = src[..range.start().to_usize().min(src.len())].trim_end();
+            let msg = if before.ends_with("**") {
+                "invalid syntax"
+            } else {
+                "cannot use '_' as a target"
+            };
+            (ErrorKind::SyntaxError, msg.to_string())
+        }
         _ => (ErrorKind::SyntaxError, "invalid syntax".to_string()),
     };
     (kind, msg, range)

@@ -17,6 +17,7 @@ mod control;
 pub mod errors;
 mod expr;
 mod funcs;
+mod patterns;
 pub mod scan;
 pub mod symtable;
 mod unit;
