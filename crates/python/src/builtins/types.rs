@@ -752,8 +752,9 @@ pub fn register(vm: &mut Vm) {
 /// for `match` (`type_flags::COLLECTION`).
 fn abc_collection_flags(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     super::check_args(vm, "collection_flags", args, 1, 1)?;
-    let f = try_cast::<TypeObject>(args[0])
-        .map_or(0, |t| t.flags & crate::object::typeobj::type_flags::COLLECTION);
+    let f = try_cast::<TypeObject>(args[0]).map_or(0, |t| {
+        t.flags & crate::object::typeobj::type_flags::COLLECTION
+    });
     Ok(vm.int(f as i64))
 }
 

@@ -34,7 +34,7 @@
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use ruff_python_ast::{self as ast, Expr, Pattern};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::codegen::{Compiler, Ctx, GenResult};
 use super::unit::Label;
@@ -52,6 +52,9 @@ struct PatState {
     fail: Vec<Label>,
     /// Working items on the stack above the captures.
     on_top: usize,
+    /// The pattern compiled last, where CPython reports an error found
+    /// while compiling a name binding or after an alternative.
+    at: TextRange,
 }
 
 impl PatState {
@@ -61,6 +64,7 @@ impl PatState {
             allow_irrefutable,
             fail: Vec::new(),
             on_top: 0,
+            at: TextRange::default(),
         }
     }
 }
@@ -82,7 +86,7 @@ enum Num {
 impl Num {
     fn canonical(self) -> Num {
         match self {
-            Num::Complex(re, im) if im == 0.0 => Num::Float(re).canonical(),
+            Num::Complex(re, 0.0) => Num::Float(re).canonical(),
             Num::Float(f) if f.is_finite() && f.fract() == 0.0 => {
                 match crate::format::float_repr::float_to_bigint(f, false) {
                     Ok(i) => Num::Int(i),
@@ -168,7 +172,10 @@ fn literal_value(e: &Expr) -> Option<(Key, String)> {
     match e {
         Expr::BooleanLiteral(b) => {
             let shown = if b.value { "True" } else { "False" };
-            Some((Key::Num(Num::Int(BigInt::from(b.value as u8))), shown.into()))
+            Some((
+                Key::Num(Num::Int(BigInt::from(b.value as u8))),
+                shown.into(),
+            ))
         }
         Expr::NoneLiteral(_) => Some((Key::None, "None".into())),
         Expr::StringLiteral(s) => {
@@ -278,20 +285,16 @@ impl Compiler<'_> {
     }
 
     /// Capture TOS as `name` (or drop it for `_`/`*_`).
-    fn store_capture(
-        &mut self,
-        name: Option<&ast::Identifier>,
-        pc: &mut PatState,
-    ) -> GenResult {
+    fn store_capture(&mut self, name: Option<&ast::Identifier>, pc: &mut PatState) -> GenResult {
         let Some(n) = name else {
             self.emit(Op::PopTop, 0);
             return Ok(());
         };
-        self.check_forbidden(&n.id, n.range)?;
+        self.check_forbidden(&n.id, pc.at)?;
         if pc.stores.iter().any(|s| s == n.id.as_str()) {
             return self.err(
                 format!("multiple assignments to name '{}' in pattern", n.id),
-                n.range,
+                pc.at,
             );
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
@@ -309,6 +312,7 @@ impl Compiler<'_> {
 
     fn pattern(&mut self, p: &Pattern, pc: &mut PatState) -> GenResult {
         self.set_loc(p.range());
+        pc.at = p.range();
         match p {
             Pattern::MatchValue(v) => {
                 if literal_value(&v.value).is_none() && !is_attribute_lookup(&v.value) {
@@ -331,7 +335,7 @@ impl Compiler<'_> {
                 self.emit(Op::IsOp, 0);
                 self.jump_to_fail(Op::PopJumpIfFalse, pc);
             }
-            Pattern::MatchSequence(s) => self.pattern_sequence(&s.patterns, pc)?,
+            Pattern::MatchSequence(s) => self.pattern_sequence(&s.patterns, s.range, pc)?,
             Pattern::MatchMapping(m) => self.pattern_mapping(m, pc)?,
             Pattern::MatchClass(c) => self.pattern_class(c, pc)?,
             Pattern::MatchStar(s) => self.store_capture(s.name.as_ref(), pc)?,
@@ -346,10 +350,9 @@ impl Compiler<'_> {
                                 ),
                                 p.range(),
                             ),
-                            None => self.err(
-                                "wildcard makes remaining patterns unreachable",
-                                p.range(),
-                            ),
+                            None => {
+                                self.err("wildcard makes remaining patterns unreachable", p.range())
+                            }
                         };
                     }
                     self.store_capture(a.name.as_ref(), pc)?;
@@ -368,7 +371,12 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn pattern_sequence(&mut self, pats: &[Pattern], pc: &mut PatState) -> GenResult {
+    fn pattern_sequence(
+        &mut self,
+        pats: &[Pattern],
+        range: TextRange,
+        pc: &mut PatState,
+    ) -> GenResult {
         let size = pats.len();
         let mut star = None;
         let mut star_wildcard = false;
@@ -376,7 +384,7 @@ impl Compiler<'_> {
         for (i, p) in pats.iter().enumerate() {
             if let Pattern::MatchStar(s) = p {
                 if star.is_some() {
-                    return self.err("multiple starred names in sequence pattern", p.range());
+                    return self.err("multiple starred names in sequence pattern", range);
                 }
                 star_wildcard = s.name.is_none();
                 only_wildcards &= star_wildcard;
@@ -540,11 +548,11 @@ impl Compiler<'_> {
         let positional = &c.arguments.patterns;
         let keywords = &c.arguments.keywords;
         for (i, k) in keywords.iter().enumerate() {
-            self.check_forbidden(&k.attr.id, k.attr.range)?;
+            self.check_forbidden(&k.attr.id, k.pattern.range())?;
             if let Some(again) = keywords[i + 1..].iter().find(|o| o.attr.id == k.attr.id) {
                 return self.err(
                     format!("attribute name repeated in class pattern: {}", k.attr.id),
-                    again.attr.range,
+                    again.pattern.range(),
                 );
             }
         }
@@ -589,13 +597,14 @@ impl Compiler<'_> {
             let mut sub = PatState::new(i + 1 == alts.len() && pc.allow_irrefutable);
             self.emit(Op::Copy, 1);
             self.pattern(alt, &mut sub)?;
+            pc.at = sub.at;
             match &control {
                 None => control = Some(sub.stores.clone()),
                 Some(names) => {
                     let same = names.len() == sub.stores.len()
                         && names.iter().all(|n| sub.stores.contains(n));
                     if !same {
-                        return self.err("alternative patterns bind different names", alt.range());
+                        return self.err("alternative patterns bind different names", pc.at);
                     }
                     // On the stack the captures are newest-first.
                     let mut current: Vec<String> = sub.stores.iter().rev().cloned().collect();
@@ -617,7 +626,7 @@ impl Compiler<'_> {
             if pc.stores.contains(&name) {
                 return self.err(
                     format!("multiple assignments to name '{name}' in pattern"),
-                    alts[0].range(),
+                    pc.at,
                 );
             }
             pc.stores.push(name);

@@ -254,7 +254,9 @@ fn copy_without_keys_impl(vm: &mut Vm, subject: GcRef, keys: GcRef) -> PyResult<
 }
 
 extern "C" fn copy_dict_without_keys(vm: u64, subject: u64, keys: u64) -> u64 {
-    ret_ref(vm_of(vm), |vm| copy_without_keys_impl(vm, r(subject), r(keys)))
+    ret_ref(vm_of(vm), |vm| {
+        copy_without_keys_impl(vm, r(subject), r(keys))
+    })
 }
 descr!(
     COPY_DICT_WITHOUT_KEYS,
