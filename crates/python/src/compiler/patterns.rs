@@ -219,7 +219,6 @@ impl Compiler<'_> {
             }
             let mut pc = PatState::new(case.guard.is_some() || i + 1 == n);
             self.pattern(&case.pattern, &mut pc)?;
-            debug_assert_eq!(pc.on_top, 0);
             for name in std::mem::take(&mut pc.stores) {
                 self.name_op(&name, Ctx::Store);
             }
