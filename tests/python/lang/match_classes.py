@@ -282,3 +282,37 @@ match 3:
         print("no")
     case _:
         print("not an instance: no error")
+
+# dataclasses leave keyword-only fields out of __match_args__, and
+# match_args=False leaves it out altogether.
+from dataclasses import field
+
+
+@dataclass
+class Opt:
+    a: int
+    b: int = field(default=0, kw_only=True)
+    c: int = 3
+
+
+@dataclass(kw_only=True)
+class AllKw:
+    k: int
+
+
+@dataclass(match_args=False)
+class NoArgs:
+    v: int
+
+
+print(Opt.__match_args__, AllKw.__match_args__, hasattr(NoArgs, "__match_args__"))
+match Opt(1, b=2):
+    case Opt(a, c, b=b):
+        print("opt", a, b, c)
+for subject, label in ((AllKw(k=1), "AllKw"), (NoArgs(2), "NoArgs")):
+    try:
+        match subject:
+            case AllKw(k) | NoArgs(k):
+                print("no")
+    except TypeError as e:
+        print(label, "TypeError:", e)
