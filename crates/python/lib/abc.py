@@ -13,6 +13,16 @@ __all__ = ["ABC", "ABCMeta", "abstractmethod", "abstractclassmethod",
            "abstractstaticmethod", "abstractproperty", "get_cache_token",
            "update_abstractmethods"]
 
+try:
+    from _kiln_abc import collection_flags as _collection_flags
+    from _kiln_abc import set_collection_flags as _set_collection_flags
+except ImportError:  # another Python running this file (tests/stdlib)
+    def _collection_flags(cls):
+        return 0
+
+    def _set_collection_flags(cls, flags):
+        pass
+
 _cache_token = [0]
 
 
@@ -74,6 +84,12 @@ class ABCMeta(type):
         cls._abc_cache = set()
         cls._abc_negative_cache = set()
         cls._abc_negative_cache_version = _cache_token[0]
+        # `__abc_tpflags__` makes the class and its subclasses sequences or
+        # mappings for match statements.
+        flags = namespace.get("__abc_tpflags__")
+        if type(flags) is int:
+            _set_collection_flags(cls, flags)
+            del cls.__abc_tpflags__
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -95,6 +111,9 @@ class ABCMeta(type):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.append(subclass)
         _cache_token[0] += 1
+        flags = _collection_flags(cls)
+        if flags:
+            _set_collection_flags(subclass, flags)
         return subclass
 
     def __instancecheck__(cls, instance):

@@ -430,3 +430,12 @@ class array:
 
 
 ArrayType = array
+
+# An array is a sequence for match statements.
+try:
+    from _kiln_abc import set_collection_flags as _set_collection_flags
+except ImportError:  # another Python running this file (tests/stdlib)
+    pass
+else:
+    _set_collection_flags(array, 1 << 5)
+    del _set_collection_flags

@@ -45,7 +45,7 @@ class Field:
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
-          hash=None, compare=True, kw_only=False):
+          hash=None, compare=True, kw_only=MISSING):
     if default is not MISSING and default_factory is not MISSING:
         raise ValueError("cannot specify both default and default_factory")
     return Field(default, default_factory, init, repr, hash, compare, kw_only)
@@ -67,7 +67,7 @@ def is_dataclass(obj):
     return hasattr(cls, _FIELDS)
 
 
-def _collect(cls):
+def _collect(cls, kw_only=False):
     fs = {}
     for b in cls.__mro__[-1:0:-1]:
         base_fields = b.__dict__.get(_FIELDS)
@@ -83,6 +83,8 @@ def _collect(cls):
             f = field(default=default)
         f.name = name
         f.type = tp
+        if f.kw_only is MISSING:
+            f.kw_only = kw_only
         if isinstance(f.default, (list, dict, set)):
             raise ValueError("mutable default %s for field %s is not allowed: use default_factory"
                              % (type(f.default), name))
@@ -99,7 +101,7 @@ def _collect(cls):
     return fs
 
 
-def _make_init(fs, frozen):
+def _make_init(fs, frozen, qualname):
     params = [f for f in fs if f.init]
     seen_default = False
     for f in params:
@@ -115,8 +117,9 @@ def _make_init(fs, frozen):
 
     def __init__(self, *args, **kwargs):
         if len(args) > len(positional):
-            raise TypeError("__init__() takes %d positional arguments but %d were given"
-                            % (len(positional) + 1, len(args) + 1))
+            takes = len(positional) + 1
+            raise TypeError("%s.__init__() takes %d positional argument%s but %d were given"
+                            % (qualname, takes, "" if takes == 1 else "s", len(args) + 1))
         values = {}
         for f, a in zip(positional, args):
             values[f.name] = a
@@ -163,14 +166,15 @@ def _tuple_of(self, fs):
     return tuple(getattr(self, f.name) for f in fs)
 
 
-def _process(cls, init, repr, eq, order, unsafe_hash, frozen):
-    fs_map = _collect(cls)
+def _process(cls, init, repr, eq, order, unsafe_hash, frozen, match_args=True,
+             kw_only=False):
+    fs_map = _collect(cls, kw_only)
     setattr(cls, _FIELDS, fs_map)
     fs = list(fs_map.values())
     cmp_fields = [f for f in fs if f.compare]
 
     if init and "__init__" not in cls.__dict__:
-        cls.__init__ = _make_init(fs, frozen)
+        cls.__init__ = _make_init(fs, frozen, cls.__qualname__)
     if repr and "__repr__" not in cls.__dict__:
         rfs = [f for f in fs if f.repr]
 
@@ -216,7 +220,8 @@ def _process(cls, init, repr, eq, order, unsafe_hash, frozen):
             object.__delattr__(self, name)
         cls.__setattr__ = __setattr__
         cls.__delattr__ = __delattr__
-    cls.__match_args__ = tuple(f.name for f in fs if f.init)
+    if match_args and "__match_args__" not in cls.__dict__:
+        cls.__match_args__ = tuple(f.name for f in fs if f.init and not f.kw_only)
     return cls
 
 
@@ -227,7 +232,8 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False,
         raise ValueError("eq must be true if order is true")
 
     def wrap(c):
-        return _process(c, init, repr, eq, order, unsafe_hash, frozen)
+        return _process(c, init, repr, eq, order, unsafe_hash, frozen, match_args,
+                        kw_only)
     if cls is None:
         return wrap
     return wrap(cls)

@@ -373,6 +373,37 @@ ops! {
     /// `(exit, lasti, prev_exc, exc -- exit, lasti, prev_exc, exc, result)`
     WithExceptStart = "WITH_EXCEPT_START",
 
+    // ---- pattern matching (`match`) ----------------------------------
+    /// Push True if `type(subject)` is a sequence for pattern matching
+    /// (list, tuple, range, their subclasses, and classes that derive from
+    /// or are registered with `collections.abc.Sequence`; never str, bytes
+    /// or bytearray), else False. `(subject -- subject, bool)`
+    MatchSequence = "MATCH_SEQUENCE",
+    /// Push True if `type(subject)` is a mapping for pattern matching (dict,
+    /// its subclasses, and `collections.abc.Mapping` subclasses or
+    /// registered classes), else False. `(subject -- subject, bool)`
+    MatchMapping = "MATCH_MAPPING",
+    /// Push `len(obj)` as an int. `(obj -- obj, len)`
+    GetLen = "GET_LEN",
+    /// Look every key of the tuple `keys` up with `subject.get(key,
+    /// sentinel)`: push the tuple of the values, or None as soon as one is
+    /// missing. ValueError "mapping pattern checks duplicate key (k)" if a
+    /// key repeats. `(subject, keys -- subject, keys, values_or_none)`
+    MatchKeys = "MATCH_KEYS",
+    /// Class pattern with `arg` positional sub-patterns and the keyword
+    /// attribute names in the tuple `names`: if `subject` is an instance of
+    /// `cls` (a type, else TypeError "called match pattern must be a
+    /// type"), push the tuple of the `arg` attributes named by
+    /// `cls.__match_args__` (or the subject itself for the builtins that
+    /// match themselves) followed by the keyword attributes; push None if
+    /// it is not an instance or an attribute is missing.
+    /// `(subject, cls, names -- attrs_or_none)`
+    MatchClass = "MATCH_CLASS",
+    /// `**rest` of a mapping pattern: a new dict with the items of
+    /// `subject` except the keys in the tuple `keys`.
+    /// `(subject, keys -- rest)`
+    CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS",
+
     // ---- modules -----------------------------------------------------
     /// `__import__(names[arg], globals, None, fromlist, level)`; `level` is
     /// an int, `fromlist` None or a tuple of str.
@@ -726,7 +757,7 @@ impl Op {
             | BuildList | BuildSet | BuildMap | BuildString | FormatValue | ListAppend | SetAdd
             | MapAdd | ListExtend | SetUpdate | DictUpdate | DictMerge | UnpackSequence
             | UnpackEx | Call | CallKw | CallMethod | CallEx | MakeFunction | YieldValue
-            | RaiseVarargs | Reraise => ArgKind::Number,
+            | RaiseVarargs | Reraise | MatchClass => ArgKind::Number,
             _ => ArgKind::None,
         }
     }
@@ -806,6 +837,9 @@ impl Op {
             WithExceptStart => 1,
             ImportName => -1,
             ImportFrom => 1,
+            MatchSequence | MatchMapping | GetLen | MatchKeys => 1,
+            MatchClass => -2,
+            CopyDictWithoutKeys => -1,
         }
     }
 }

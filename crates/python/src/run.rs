@@ -58,6 +58,9 @@ fn format_syntax_error(vm: &mut Vm, e: GcRef) -> Option<String> {
         let start = start.saturating_sub(indent);
         let width = if end_line == line && end_col > col {
             (end_col - col) as usize
+        } else if end_line > line {
+            // A range over several lines is marked to the end of its first.
+            trimmed.trim_end().chars().count().saturating_sub(start)
         } else {
             1
         };

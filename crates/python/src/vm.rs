@@ -170,6 +170,7 @@ pub(crate) fn raw_type(meta: Option<GcRef>, base: Option<GcRef>, layout: InstLay
         layout,
         heap: false,
         native_new: None,
+        flags: 0,
     });
     let t = cast::<TypeObject>(r);
     t.mro.push(Some(r));

@@ -1108,3 +1108,18 @@ class UserList:
 
     def extend(self, other):
         self.data.extend(self._unwrap(other))
+
+
+# deque and UserList are sequences, ChainMap and UserDict mappings, for
+# match statements (as the collections.abc classes they derive from in
+# CPython make them).
+try:
+    from _kiln_abc import set_collection_flags as _set_collection_flags
+except ImportError:  # another Python running this file (tests/stdlib)
+    pass
+else:
+    _set_collection_flags(deque, 1 << 5)
+    _set_collection_flags(UserList, 1 << 5)
+    _set_collection_flags(ChainMap, 1 << 6)
+    _set_collection_flags(UserDict, 1 << 6)
+    del _set_collection_flags

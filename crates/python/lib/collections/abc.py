@@ -389,6 +389,8 @@ class MutableSet(Set):
 class Mapping(Collection):
     """A read-only mapping; mixins give get, keys, items, values, ==."""
 
+    __abc_tpflags__ = 1 << 6  # a mapping for match statements
+
     @abstractmethod
     def __getitem__(self, key):
         raise KeyError
@@ -544,6 +546,8 @@ class MutableMapping(Mapping):
 
 class Sequence(Reversible, Collection):
     """An indexable sequence; mixins give iteration, in, reversed, index, count."""
+
+    __abc_tpflags__ = 1 << 5  # a sequence for match statements
 
     @abstractmethod
     def __getitem__(self, index):

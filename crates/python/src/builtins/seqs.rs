@@ -78,6 +78,28 @@ pub fn new_slice(vm: &mut Vm, a: Option<GcRef>, b: Option<GcRef>, c: Option<GcRe
 
 /// `len(r)` if `r` has a length.
 pub fn len_opt(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
+    let cls = class_of(r);
+    if cast::<TypeObject>(cls).heap {
+        // A subclass of a builtin may override `__len__`.
+        let n = vm.intern("__len__");
+        if let Some(f) = ops::lookup(vm, cls, n) {
+            if is::<crate::object::func::FunctionObject>(f) {
+                return heap_len(vm, r);
+            }
+        }
+    }
+    if let Some(n) = layout_len(vm, r)? {
+        return Ok(Some(n));
+    }
+    if cast::<TypeObject>(cls).heap {
+        return heap_len(vm, r);
+    }
+    Ok(None)
+}
+
+/// The length of an object with a builtin sized layout, ignoring any
+/// `__len__` a subclass defines (an error for a range too long for it).
+pub fn layout_len(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
     if let Some(l) = try_cast::<ListObject>(r) {
         return Ok(Some(l.items.len()));
     }
@@ -101,16 +123,21 @@ pub fn len_opt(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
         let d = cast::<crate::object::misc::IterObject>(r).a.expect("dict");
         return Ok(Some(table(d).len()));
     }
-    if cast::<TypeObject>(cls).heap {
-        if let Some(v) = ops::call_method_opt(vm, r, "__len__", &[])? {
+    Ok(None)
+}
+
+/// `len(r)` through a class's `__len__`, if it has one.
+fn heap_len(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
+    match ops::call_method_opt(vm, r, "__len__", &[])? {
+        Some(v) => {
             let n = index_value(vm, v)?;
             if n < 0 {
                 return Err(vm.value_error("__len__() should return >= 0"));
             }
-            return Ok(Some(n as usize));
+            Ok(Some(n as usize))
         }
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 // ---- constructors ----
@@ -448,7 +475,10 @@ fn list_sort(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn seq_len(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let n = ops::item::len(vm, args[0])?;
+    let n = match layout_len(vm, args[0])? {
+        Some(n) => n,
+        None => ops::item::len(vm, args[0])?,
+    };
     Ok(vm.int(n as i64))
 }
 

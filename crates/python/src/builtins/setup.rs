@@ -125,6 +125,7 @@ pub fn init_types(vm: &mut Vm) {
             false => crate::object::typeobj::InstLayout::Exception,
         };
     }
+    set_match_flags(vm);
     super::types::register(vm);
     super::ints::register(vm);
     super::strs::register(vm);
@@ -136,6 +137,30 @@ pub fn init_types(vm: &mut Vm) {
     super::exceptions::register(vm);
     let m = vm.t.module;
     cast::<TypeObject>(m).layout = crate::object::typeobj::InstLayout::Builtin;
+}
+
+/// The builtin types' flags for `match`: which are sequences and mappings,
+/// and which match themselves in a class pattern `C(x)`.
+fn set_match_flags(vm: &mut Vm) {
+    use crate::object::typeobj::type_flags::{MAPPING, MATCH_SELF, SEQUENCE};
+    let t = &vm.t;
+    let flags = [
+        (t.list, SEQUENCE | MATCH_SELF),
+        (t.tuple, SEQUENCE | MATCH_SELF),
+        (t.range, SEQUENCE),
+        (t.dict, MAPPING | MATCH_SELF),
+        (t.bool_, MATCH_SELF),
+        (t.bytearray, MATCH_SELF),
+        (t.bytes, MATCH_SELF),
+        (t.float, MATCH_SELF),
+        (t.frozenset, MATCH_SELF),
+        (t.int, MATCH_SELF),
+        (t.set, MATCH_SELF),
+        (t.str_, MATCH_SELF),
+    ];
+    for (ty, f) in flags {
+        cast::<TypeObject>(ty).flags |= f;
+    }
 }
 
 /// Fills the `builtins` namespace and creates `sys`.
@@ -190,6 +215,7 @@ pub fn init_builtins(vm: &mut Vm) {
     super::import::register(vm);
     super::modules::register(vm);
     super::regex::register(vm);
+    super::types::register_abc_module(vm);
     let bm = crate::builtins::import::new_module(vm, "builtins", Some(b));
     let k = vm.intern("builtins");
     set_str(vm.modules, k, bm);

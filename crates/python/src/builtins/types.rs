@@ -255,6 +255,7 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
         layout,
         heap: true,
         native_new: None,
+        flags: 0,
     });
     let mro = match c3_mro(cls, &bases) {
         Some(m) => m,
@@ -267,6 +268,16 @@ pub fn type_new(vm: &mut Vm, meta: GcRef, args: &[GcRef], _kw: KwArgs) -> PyResu
         }
     };
     cast::<TypeObject>(cls).mro = mro.into_iter().map(Some).collect();
+    // The layout base (CPython's `tp_base`: the first base with a builtin
+    // layout, else the first base) passes on the collection and
+    // match-self flags.
+    let solid = bases
+        .iter()
+        .copied()
+        .find(|b| cast::<TypeObject>(*b).layout != InstLayout::Instance)
+        .unwrap_or(bases[0]);
+    cast::<TypeObject>(cls).flags =
+        cast::<TypeObject>(solid).flags & crate::object::typeobj::type_flags::INHERITED;
     for b in &bases {
         cast::<TypeObject>(*b).subclasses.push(Some(cls));
     }
@@ -735,4 +746,44 @@ pub fn register(vm: &mut Vm) {
     cast::<TypeObject>(vm.t.super_).native_new = Some(super_new);
     let b = vm.builtins;
     vm.def_fn(b, "__build_class__", build_class);
+}
+
+/// `_kiln_abc.collection_flags(cls)`: the sequence/mapping bits of `cls`
+/// for `match` (`type_flags::COLLECTION`).
+fn abc_collection_flags(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    super::check_args(vm, "collection_flags", args, 1, 1)?;
+    let f = try_cast::<TypeObject>(args[0]).map_or(0, |t| {
+        t.flags & crate::object::typeobj::type_flags::COLLECTION
+    });
+    Ok(vm.int(f as i64))
+}
+
+/// `_kiln_abc.set_collection_flags(cls, flags)`: make `cls` and its
+/// subclasses sequences or mappings for `match`, as an ABC with
+/// `__abc_tpflags__` does for its subclasses and registered classes.
+/// Builtin types keep their own flags.
+fn abc_set_collection_flags(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    use crate::object::typeobj::type_flags::COLLECTION;
+    super::check_args(vm, "set_collection_flags", args, 2, 2)?;
+    let flag = (ops::item::index_value(vm, args[1])? as u32) & COLLECTION;
+    let mut work = vec![args[0]];
+    while let Some(c) = work.pop() {
+        let Some(t) = try_cast::<TypeObject>(c) else {
+            continue;
+        };
+        if !t.heap || t.flags & COLLECTION == flag {
+            continue;
+        }
+        t.flags = (t.flags & !COLLECTION) | flag;
+        work.extend(t.subclasses.iter().flatten().copied());
+    }
+    Ok(vm.none)
+}
+
+/// The `_kiln_abc` module (used by `abc` and `collections`).
+pub fn register_abc_module(vm: &mut Vm) {
+    let d = vm.dict();
+    vm.def_fn(d, "collection_flags", abc_collection_flags);
+    vm.def_fn(d, "set_collection_flags", abc_set_collection_flags);
+    super::import::add_native_module(vm, "_kiln_abc", d);
 }

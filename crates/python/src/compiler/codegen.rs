@@ -407,7 +407,7 @@ impl<'s> Compiler<'s> {
                 }
                 self.with_stmt(&w.items, &w.body)
             }
-            Stmt::Match(m) => self.err("match statement not supported", m.range),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -776,6 +776,7 @@ pub fn has_annotations(body: &[Stmt]) -> bool {
         Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
         Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
         Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Match(m) => m.cases.iter().any(|c| has_annotations(&c.body)),
         Stmt::Try(t) => {
             has_annotations(&t.body)
                 || has_annotations(&t.orelse)

@@ -235,7 +235,9 @@ fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
         ),
         ParseErrorType::ExpectedToken { expected, .. } => {
             let exp = expected.to_string();
-            if *expected == TokenKind::Colon {
+            if *expected == TokenKind::Colon && junk_before_colon(src, range) {
+                (ErrorKind::SyntaxError, "invalid syntax".to_string())
+            } else if *expected == TokenKind::Colon {
                 (ErrorKind::SyntaxError, "expected ':'".to_string())
             } else if exp.to_ascii_lowercase().contains("indent") {
                 (
@@ -261,6 +263,11 @@ fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
                     ErrorKind::IndentationError,
                     expected_block_message(src, range),
                 )
+            } else if lower.contains("positional patterns cannot follow keyword patterns") {
+                (
+                    ErrorKind::SyntaxError,
+                    "positional patterns follow keyword patterns".to_string(),
+                )
             } else if lower.contains("except") && lower.contains("finally") {
                 (
                     ErrorKind::SyntaxError,
@@ -271,9 +278,62 @@ fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
             }
         }
         ParseErrorType::FStringError(fe) => (ErrorKind::SyntaxError, format!("f-string: {fe}")),
+        ParseErrorType::ExpectedRealNumber => (
+            ErrorKind::SyntaxError,
+            "real number required in complex literal".to_string(),
+        ),
+        ParseErrorType::ExpectedImaginaryNumber => (
+            ErrorKind::SyntaxError,
+            "imaginary number required in complex literal".to_string(),
+        ),
+        ParseErrorType::InvalidMatchPatternTarget => {
+            // `case x as _` names the target; `{**_}` is just bad syntax.
+            let before = src[..range.start().to_usize().min(src.len())].trim_end();
+            let msg = if before.ends_with("**") {
+                "invalid syntax"
+            } else {
+                "cannot use '_' as a target"
+            };
+            (ErrorKind::SyntaxError, msg.to_string())
+        }
         _ => (ErrorKind::SyntaxError, "invalid syntax".to_string()),
     };
     (kind, msg, range)
+}
+
+/// Is a ':' expected at `range` because a header whose test is an
+/// expression or pattern (`if`, `elif`, `while`, `for`, `class`,
+/// `except`, `match`, `case`) has more tokens before it? CPython says
+/// "invalid syntax" then, and "expected ':'" only when the line ends.
+fn junk_before_colon(src: &str, range: TextRange) -> bool {
+    let at = range.start().to_usize().min(src.len());
+    let rest = src[at..].trim_start_matches([' ', '\t', '\x0c']);
+    if rest.is_empty() || rest.starts_with(['\n', '\r', '#']) {
+        return false;
+    }
+    // The statement's first word, from the start of its logical line: the
+    // last line start before `at` outside brackets (a rough scan that
+    // does not look into strings; it only picks a message).
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in src[..at].char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '\n' if depth <= 0 => start = i + 1,
+            _ => {}
+        }
+    }
+    let header = &src[start..at];
+    let word = header
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "if" | "elif" | "while" | "for" | "class" | "except" | "match" | "case"
+    )
 }
 
 /// "expected an indented block after 'if' statement on line N" and friends.

@@ -17,6 +17,7 @@ mod control;
 pub mod errors;
 mod expr;
 mod funcs;
+mod patterns;
 pub mod scan;
 pub mod symtable;
 mod unit;
@@ -93,6 +94,9 @@ impl fmt::Display for CompileError {
             let start = (self.col as usize).saturating_sub(1 + indent);
             let width = if self.end_line == self.line && self.end_col > self.col {
                 (self.end_col - self.col) as usize
+            } else if self.end_line > self.line {
+                // A range over several lines is marked to the end of its first.
+                text.chars().count().saturating_sub(start)
             } else {
                 1
             };

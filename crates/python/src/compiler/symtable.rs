@@ -588,7 +588,16 @@ impl Builder {
                 }
                 self.stmts(&w.body);
             }
-            Stmt::Match(m) => self.fail("match statement not supported".into(), m.range),
+            Stmt::Match(m) => {
+                self.expr(&m.subject);
+                for case in &m.cases {
+                    self.pattern(&case.pattern);
+                    if let Some(g) = &case.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&case.body);
+                }
+            }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
                     self.expr(e);
@@ -693,6 +702,51 @@ impl Builder {
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
             Stmt::IpyEscapeCommand(c) => self.fail("invalid syntax".into(), c.range),
         }
+    }
+
+    /// A `case` pattern: capture targets are bindings, value patterns,
+    /// mapping keys and class names are uses.
+    fn pattern(&mut self, p: &ast::Pattern) {
+        if !self.enter(p.range()) {
+            self.depth -= 1;
+            return;
+        }
+        match p {
+            ast::Pattern::MatchValue(v) => self.expr(&v.value),
+            ast::Pattern::MatchSingleton(_) => {}
+            ast::Pattern::MatchSequence(s) => s.patterns.iter().for_each(|p| self.pattern(p)),
+            ast::Pattern::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k);
+                }
+                m.patterns.iter().for_each(|p| self.pattern(p));
+                if let Some(r) = &m.rest {
+                    self.bind(&r.id);
+                }
+            }
+            ast::Pattern::MatchClass(c) => {
+                self.expr(&c.cls);
+                c.arguments.patterns.iter().for_each(|p| self.pattern(p));
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern);
+                }
+            }
+            ast::Pattern::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(&n.id);
+                }
+            }
+            ast::Pattern::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p);
+                }
+                if let Some(n) = &a.name {
+                    self.bind(&n.id);
+                }
+            }
+            ast::Pattern::MatchOr(o) => o.patterns.iter().for_each(|p| self.pattern(p)),
+        }
+        self.depth -= 1;
     }
 
     fn arguments(&mut self, a: &ast::Arguments) {

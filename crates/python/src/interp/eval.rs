@@ -21,9 +21,11 @@
 
 use super::frame::{FrameObject, FRAME_ITEMS};
 use super::helpers as h;
+use super::matching as m;
 use crate::bytecode::{BinOp, CmpOp, Op};
 use crate::object::func::CodeObj;
 use crate::object::int::{IntObject, FLOAT_SIZE, FLOAT_VALUE, INT_SIZE, INT_VALUE};
+use crate::object::typeobj::type_flags;
 use crate::object::{cast, GcRef, OBJ_CLS, OBJ_TYPE_ID};
 use crate::vm::{Exc, PyResult, Vm};
 use kiln_jit::tracer::{Arg, TArg};
@@ -797,6 +799,52 @@ pub fn run_frame<T: Tracer>(
                     let exit = peek!(4);
                     let r = rcall!(&h::WITH_EXCEPT, Arg::Ref(exit), Arg::Ref(e));
                     push!(r);
+                }
+                Op::MatchSequence | Op::MatchMapping => {
+                    let s = peek!(1);
+                    let which = if ins.op == Op::MatchSequence {
+                        type_flags::SEQUENCE
+                    } else {
+                        type_flags::MAPPING
+                    };
+                    let w = t.const_int(which as i64);
+                    let r = ncall!(&m::MATCH_KIND, Arg::Ref(s), Arg::Int(w));
+                    let r = if t.is_true(r) { vm.true_ } else { vm.false_ };
+                    push!(cref!(r));
+                }
+                Op::GetLen => {
+                    let o = peek!(1);
+                    let n = rcall!(&m::GET_LEN, Arg::Ref(o));
+                    push!(n);
+                }
+                Op::MatchKeys => {
+                    let keys = peek!(1);
+                    let s = peek!(2);
+                    let v = rcall!(&m::MATCH_KEYS, Arg::Ref(s), Arg::Ref(keys));
+                    push!(v);
+                }
+                Op::MatchClass => {
+                    // The operands stay on the stack during the call.
+                    let names = peek!(1);
+                    let cls = peek!(2);
+                    let s = peek!(3);
+                    let n = t.const_int(arg as i64);
+                    let v = rcall!(
+                        &m::MATCH_CLASS,
+                        Arg::Ref(s),
+                        Arg::Ref(cls),
+                        Arg::Ref(names),
+                        Arg::Int(n)
+                    );
+                    sp -= 3;
+                    push!(v);
+                }
+                Op::CopyDictWithoutKeys => {
+                    let keys = peek!(1);
+                    let s = peek!(2);
+                    let v = rcall!(&m::COPY_DICT_WITHOUT_KEYS, Arg::Ref(s), Arg::Ref(keys));
+                    sp -= 2;
+                    push!(v);
                 }
                 Op::ImportName => {
                     save!();

@@ -23,13 +23,13 @@ use kiln_jit::{CallDescr, EffectInfo, Kind};
 
 /// The VM behind a helper's first word.
 #[inline(always)]
-fn vm_of(w: u64) -> &'static mut Vm {
+pub(super) fn vm_of(w: u64) -> &'static mut Vm {
     // SAFETY: handlers pass their own `&mut Vm` as the first word and do
     // not touch it until the helper returns.
     unsafe { &mut *(w as *mut Vm) }
 }
 
-fn r(w: u64) -> GcRef {
+pub(super) fn r(w: u64) -> GcRef {
     word_to_ref(w).expect("null operand")
 }
 
@@ -55,11 +55,11 @@ fn guard<R>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> Option<R> {
     }
 }
 
-fn ret_ref(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<GcRef>) -> u64 {
+pub(super) fn ret_ref(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<GcRef>) -> u64 {
     guard(vm, f).map_or(0, |r| r.addr() as u64)
 }
 
-fn ret_int(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<i64>) -> u64 {
+pub(super) fn ret_int(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<i64>) -> u64 {
     guard(vm, f).unwrap_or(-1) as u64
 }
 
@@ -74,6 +74,7 @@ macro_rules! descr {
         };
     };
 }
+pub(super) use descr;
 
 impl Vm {
     /// Takes the exception parked by a failed helper.

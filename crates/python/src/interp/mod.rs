@@ -7,3 +7,4 @@ pub mod eval;
 pub mod frame;
 pub mod gen;
 pub mod helpers;
+pub mod matching;

@@ -39,6 +39,23 @@ pub struct TypeObject {
     /// Rust constructor for builtin types (`int("3")`): called with the
     /// class first.
     pub native_new: Option<super::func::NativeFn>,
+    /// [`type_flags`] bits.
+    pub flags: u32,
+}
+
+/// Bits of `TypeObject::flags` (CPython's values for the two collection
+/// bits, which `collections.abc` names in `__abc_tpflags__`).
+pub mod type_flags {
+    /// A sequence for `match` (sequence patterns).
+    pub const SEQUENCE: u32 = 1 << 5;
+    /// A mapping for `match` (mapping patterns).
+    pub const MAPPING: u32 = 1 << 6;
+    pub const COLLECTION: u32 = SEQUENCE | MAPPING;
+    /// A class pattern `C(x)` with one positional sub-pattern matches the
+    /// subject itself (bool, bytes, dict, float, int, list, str, ...).
+    pub const MATCH_SELF: u32 = 1 << 22;
+    /// The flags a class takes over from its layout base.
+    pub const INHERITED: u32 = COLLECTION | MATCH_SELF;
 }
 
 kiln_jit::field_descr!(pub TYPE_VERSION: TypeObject.version, Int, QuasiImmutable);
