@@ -1,6 +1,7 @@
 //! The builtin namespace, the methods of the builtin types and the native
 //! modules, one file per family. `setup` creates them at VM start-up.
 
+pub mod aiters;
 pub mod attrs;
 pub mod dicts;
 pub mod exceptions;
