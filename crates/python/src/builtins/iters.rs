@@ -128,6 +128,9 @@ pub fn get_iter(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
     if (is::<IterObject>(r) && !view) || (is::<GeneratorObject>(r) && c == vm.t.generator) {
         return Ok(r);
     }
+    if is::<crate::object::str::MemoryViewObject>(r) {
+        return super::memview::iter(vm, r);
+    }
     builtin_iter(vm, r)
 }
 
@@ -659,6 +662,7 @@ pub fn register(vm: &mut Vm) {
         t.filter,
         t.reversed,
         t.generator,
+        t.memory_iterator,
     ];
     for ty in its {
         def_method(vm, ty, "__iter__", it_iter);

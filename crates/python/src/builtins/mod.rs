@@ -10,6 +10,7 @@ pub mod import;
 pub mod ints;
 pub mod io;
 pub mod iters;
+pub mod memview;
 pub mod modules;
 pub mod regex;
 pub mod seqs;

@@ -114,6 +114,9 @@ pub fn len_opt(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
     if let Some(b) = try_cast::<BytesObject>(r) {
         return Ok(Some(b.b.len()));
     }
+    if is::<crate::object::str::MemoryViewObject>(r) {
+        return super::memview::len(vm, r).map(Some);
+    }
     if let Some(rg) = try_cast::<RangeObject>(r) {
         return Ok(Some(range_len(rg.start, rg.stop, rg.step) as usize));
     }

@@ -101,6 +101,7 @@ pub fn init_types(vm: &mut Vm) {
         (t.async_gen_athrow, "async_generator_athrow"),
         (t.anext_awaitable, "anext_awaitable"),
         (t.memoryview, "memoryview"),
+        (t.memory_iterator, "memory_iterator"),
         (t.property, "property"),
         (t.staticmethod, "staticmethod"),
         (t.classmethod, "classmethod"),
@@ -137,6 +138,7 @@ pub fn init_types(vm: &mut Vm) {
     super::sets::register(vm);
     super::iters::register(vm);
     super::aiters::register(vm);
+    super::memview::register(vm);
     super::exceptions::register(vm);
     let m = vm.t.module;
     cast::<TypeObject>(m).layout = crate::object::typeobj::InstLayout::Builtin;
