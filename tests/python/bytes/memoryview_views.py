@@ -67,3 +67,7 @@ v = memoryview(b"xyz")
 v.release()
 v.release()
 print(v == v, v == b"xyz")
+
+# Huge steps and starts leave at most one item.
+big = memoryview(b"abcdef")
+print(big[::2**62][::4].tobytes(), big[::-2**62].tobytes(), big[2**62:].tobytes())

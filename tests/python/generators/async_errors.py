@@ -136,6 +136,15 @@ except TypeError as e:
     print(e)
 
 
+try:
+    type(ag()).asend(5, 1)
+except TypeError as e:
+    print(e)
+print(type(aiter(ag())).__name__)
+import types
+print(types.AsyncGeneratorType)
+
+
 class Stops:
     def __aiter__(self):
         return self

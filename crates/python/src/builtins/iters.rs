@@ -631,6 +631,9 @@ pub fn throw_args(vm: &mut Vm, args: &[GcRef]) -> PyResult<GcRef> {
 }
 
 fn gen_throw_m(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    if args.len() < 2 {
+        return Err(vm.type_error("throw expected at least 1 argument, got 0"));
+    }
     let e = throw_args(vm, &args[1..])?;
     let s = gen_throw(vm, args[0], e)?;
     sent_result(vm, s)

@@ -150,7 +150,9 @@ fn item_index(vm: &mut Vm, m: &MemoryViewObject, i: i64) -> PyResult<i64> {
 fn sub_view(vm: &mut Vm, m: &MemoryViewObject, key: GcRef) -> PyResult<(i64, i64, i64)> {
     let (a, b, s) = ops::item::slice_indices(vm, key, m.len as usize)?;
     let n = super::seqs::range_len(a, b, s);
-    Ok((m.start + a * m.step, n, m.step * s))
+    // Saturating: an absurd step leaves at most one item, found by `offset`.
+    let start = m.start.saturating_add(a.saturating_mul(m.step));
+    Ok((start, n, m.step.saturating_mul(s)))
 }
 
 /// `m[key]`.

@@ -258,8 +258,30 @@ fn reuse_error(vm: &mut Vm, kind: i64) -> Exc {
     )
 }
 
+/// Runs `f` one level deeper: awaitables may delegate to each other
+/// (an `anext_awaitable` to whatever `__anext__` returned) without any
+/// Python frame in between, so they count against the recursion limit.
+fn nested<R>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
+    if vm.depth >= vm.recursion_limit {
+        return Err(vm.err("RecursionError", "maximum recursion depth exceeded"));
+    }
+    vm.depth += 1;
+    let r = f(vm);
+    vm.depth -= 1;
+    r
+}
+
 /// `aw.send(v)` for every awaitable kind.
 pub fn aw_send(vm: &mut Vm, aw: GcRef, v: GcRef) -> PyResult<Sent> {
+    nested(vm, |vm| aw_send_inner(vm, aw, v))
+}
+
+/// `aw.throw(e)` for every awaitable kind.
+pub fn aw_throw(vm: &mut Vm, aw: GcRef, e: GcRef) -> PyResult<Sent> {
+    nested(vm, |vm| aw_throw_inner(vm, aw, e))
+}
+
+fn aw_send_inner(vm: &mut Vm, aw: GcRef, v: GcRef) -> PyResult<Sent> {
     let a = cast::<AwaitableObject>(aw);
     let kind = a.kind;
     if kind == AW_ANEXT {
@@ -331,8 +353,7 @@ pub fn aw_send(vm: &mut Vm, aw: GcRef, v: GcRef) -> PyResult<Sent> {
     finish(vm, aw, r)
 }
 
-/// `aw.throw(e)` for every awaitable kind.
-pub fn aw_throw(vm: &mut Vm, aw: GcRef, e: GcRef) -> PyResult<Sent> {
+fn aw_throw_inner(vm: &mut Vm, aw: GcRef, e: GcRef) -> PyResult<Sent> {
     let a = cast::<AwaitableObject>(aw);
     if a.kind == AW_ANEXT {
         let r = anext_inner(vm, aw).and_then(|i| throw_to(vm, i, e));
