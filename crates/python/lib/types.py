@@ -3,7 +3,7 @@
 import sys
 
 __all__ = ["FunctionType", "LambdaType", "MethodType", "BuiltinFunctionType",
-           "BuiltinMethodType", "GeneratorType", "CoroutineType", "ModuleType",
+           "BuiltinMethodType", "GeneratorType", "CoroutineType", "AsyncGeneratorType", "ModuleType",
            "NoneType", "EllipsisType", "NotImplementedType", "CodeType",
            "SimpleNamespace", "coroutine", "new_class", "MappingProxyType", "GenericAlias"]
 
@@ -42,6 +42,13 @@ _co = _c()
 CoroutineType = type(_co)
 _co.close()
 del _co
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
 ModuleType = type(sys)
 NoneType = type(None)
 EllipsisType = type(...)

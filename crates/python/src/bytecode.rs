@@ -65,6 +65,13 @@
 //! `YIELD_VALUE`. `RETURN_VALUE` in a generator raises
 //! `StopIteration(value)` to the caller of `send`.
 //!
+//! An `ASYNC_GENERATOR` code makes an async generator: it is driven by the
+//! awaitables its `__anext__`/`asend`/`athrow`/`aclose` return. Its own
+//! `yield v` is a `YIELD_VALUE 0` (the value goes to the awaitable, which
+//! finishes with `StopIteration(v)`); a `YIELD_VALUE 1` inside an `await`
+//! passes through to whoever drives the awaitable. `return` ends it with
+//! StopAsyncIteration.
+//!
 //! # Invariants
 //! * `max_stack` is the exact maximum value-stack depth over all paths,
 //!   including handler entry (`depth + push_lasti + 1`).
@@ -327,9 +334,22 @@ ops! {
     /// coroutine/iterable coroutine), else `iter(x)`. `(x -- iterator)`
     GetYieldFromIter = "GET_YIELD_FROM_ITER",
     /// For `await x`: `x` if it is a coroutine, else `x.__await__()` (must
-    /// be an iterator; TypeError "object T can't be used in 'await'
-    /// expression"). `(x -- iterator)`
+    /// be an iterator). `arg` picks the TypeError: 0 `await` ("object T
+    /// can't be used in 'await' expression"), 1 the result of `__aenter__`,
+    /// 2 the result of `__aexit__` ("'async with' received an object from
+    /// __aenter__ that does not implement __await__: T"). `(x -- iterator)`
     GetAwaitable = "GET_AWAITABLE",
+    /// `async for` entry: `type(x).__aiter__(x)`, which must have
+    /// `__anext__`. `(x -- aiter)`
+    GetAiter = "GET_AITER",
+    /// `async for` step: the awaitable of `type(aiter).__anext__(aiter)`
+    /// (as `GET_AWAITABLE`), awaited next by a `SEND` loop.
+    /// `(aiter -- aiter, awaitable)`
+    GetAnext = "GET_ANEXT",
+    /// `async for` exit, the handler of the `GET_ANEXT`..`SEND` region:
+    /// StopAsyncIteration ends the loop (both popped); any other exception
+    /// is re-raised like `RERAISE`. `(aiter, exc -- )`
+    EndAsyncFor = "END_ASYNC_FOR",
     /// One step of delegation. Send `v` to the delegate (`next(d)` if `v` is
     /// None and `d` is not a generator/coroutine, else `d.send(v)`). If it
     /// yields `y`: push it, continue with the next instruction (a
@@ -372,6 +392,12 @@ ops! {
     /// popped: the compiler tests its truth and then cleans up).
     /// `(exit, lasti, prev_exc, exc -- exit, lasti, prev_exc, exc, result)`
     WithExceptStart = "WITH_EXCEPT_START",
+    /// `async with` entry: look up `type(mgr).__aenter__` and `__aexit__`
+    /// (TypeError "'T' object does not support the asynchronous context
+    /// manager protocol"), push the bound `__aexit__` and the result of
+    /// `__aenter__()` (awaited next by `GET_AWAITABLE 1` and a `SEND` loop).
+    /// `(mgr -- aexit, awaitable)`
+    BeforeAsyncWith = "BEFORE_ASYNC_WITH",
 
     // ---- pattern matching (`match`) ----------------------------------
     /// Push True if `type(subject)` is a sequence for pattern matching
@@ -578,7 +604,7 @@ pub mod code_flags {
     pub const GENERATOR: u32 = 0x20;
     /// Calling it makes a coroutine (`async def`).
     pub const COROUTINE: u32 = 0x100;
-    /// Calling it makes an async generator (not produced by the compiler yet).
+    /// Calling it makes an async generator.
     pub const ASYNC_GENERATOR: u32 = 0x200;
     /// A module or class body: names go through the locals mapping.
     pub const MODULE_OR_CLASS: u32 = 0x1000;
@@ -757,7 +783,7 @@ impl Op {
             | BuildList | BuildSet | BuildMap | BuildString | FormatValue | ListAppend | SetAdd
             | MapAdd | ListExtend | SetUpdate | DictUpdate | DictMerge | UnpackSequence
             | UnpackEx | Call | CallKw | CallMethod | CallEx | MakeFunction | YieldValue
-            | RaiseVarargs | Reraise | MatchClass => ArgKind::Number,
+            | RaiseVarargs | Reraise | MatchClass | GetAwaitable => ArgKind::Number,
             _ => ArgKind::None,
         }
     }
@@ -785,7 +811,9 @@ impl Op {
             Copy | LoadConst | LoadFast | LoadDeref | LoadClosure | LoadClassDeref | LoadGlobal
             | LoadName | LoadBuildClass | LoadAssertionError => 1,
             Swap | LoadAttr | UnaryNegative | UnaryPositive | UnaryNot | UnaryInvert
-            | ListToTuple | GetIter | YieldValue | GetYieldFromIter | GetAwaitable => 0,
+            | ListToTuple | GetIter | YieldValue | GetYieldFromIter | GetAwaitable | GetAiter => 0,
+            GetAnext | BeforeAsyncWith => 1,
+            EndAsyncFor => -2,
             StoreAttr | DeleteSubscr => -2,
             StoreSubscr => -3,
             LoadMethod => 1,

@@ -210,6 +210,7 @@ pub fn special_getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<
         });
     }
     if let Some(g) = try_cast::<GeneratorObject>(obj) {
+        let is_agen = g.cls == Some(vm.t.async_generator);
         return Ok(match n {
             "__name__" => g.name,
             "__qualname__" => g.qualname,
@@ -219,6 +220,22 @@ pub fn special_getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<
                 opt(vm, g.frame)
             }),
             "gi_running" | "cr_running" => Some(vm.bool(g.state == 2)),
+            "ag_frame" if is_agen => Some(if g.state == 3 {
+                vm.none
+            } else {
+                opt(vm, g.frame)
+            }),
+            "ag_running" if is_agen => {
+                Some(vm.bool(g.state == 2 || g.async_flags & crate::object::func::AG_RUNNING != 0))
+            }
+            "ag_await" | "cr_await" | "gi_yieldfrom" => {
+                Some(opt(vm, crate::interp::gen::delegate(obj)))
+            }
+            "gi_code" | "cr_code" | "ag_code" => Some(opt(
+                vm,
+                g.frame
+                    .and_then(|f| cast::<crate::interp::frame::FrameObject>(f).code),
+            )),
             _ => None,
         });
     }

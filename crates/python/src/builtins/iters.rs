@@ -116,8 +116,11 @@ pub fn get_iter(vm: &mut Vm, r: GcRef) -> PyResult<GcRef> {
     }
     let c = class_of(r);
     let view = c == vm.t.dict_keys || c == vm.t.dict_values || c == vm.t.dict_items;
-    if (is::<IterObject>(r) && !view) || is::<GeneratorObject>(r) {
+    if (is::<IterObject>(r) && !view) || (is::<GeneratorObject>(r) && c == vm.t.generator) {
         return Ok(r);
+    }
+    if is::<crate::object::str::MemoryViewObject>(r) {
+        return super::memview::iter(vm, r);
     }
     builtin_iter(vm, r)
 }
@@ -134,7 +137,7 @@ pub fn next(vm: &mut Vm, it: GcRef) -> PyResult<Option<GcRef>> {
     if let Some(io) = try_cast::<IterObject>(it) {
         return iter_next(vm, it, io);
     }
-    if is::<GeneratorObject>(it) {
+    if is::<GeneratorObject>(it) && class_of(it) == vm.t.generator {
         let none = vm.none;
         return match gen_send(vm, it, none)? {
             Sent::Yielded(v) => Ok(Some(v)),
@@ -391,7 +394,7 @@ pub fn builtin_next(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef>
         return Err(vm.type_error("next expected at least 1 argument, got 0"));
     }
     let it = args[0];
-    if !is::<IterObject>(it) && !is::<GeneratorObject>(it) {
+    if !is::<IterObject>(it) && !(is::<GeneratorObject>(it) && class_of(it) == vm.t.generator) {
         let n = vm.intern("__next__");
         if ops::lookup(vm, class_of(it), n).is_none() {
             return Err(vm.type_error(format!("'{}' object is not an iterator", tname(it))));
@@ -570,7 +573,9 @@ fn reversed_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 
 // ---- generators ----
 
-fn sent_result(vm: &mut Vm, s: Sent) -> PyResult<GcRef> {
+/// A resumption's outcome as a method result: the yielded value, or
+/// StopIteration(value).
+pub fn sent_result(vm: &mut Vm, s: Sent) -> PyResult<GcRef> {
     match s {
         Sent::Yielded(v) => Ok(v),
         Sent::Returned(v) => {
@@ -586,17 +591,23 @@ fn gen_send_m(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     sent_result(vm, s)
 }
 
-fn gen_throw_m(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let e = crate::builtins::exceptions::make_raise(vm, args.get(1).copied(), None)?;
-    if let Some(v) = args.get(2) {
+/// The exception of `throw(typ[, val[, tb]])` (`args` after self).
+pub fn throw_args(vm: &mut Vm, args: &[GcRef]) -> PyResult<GcRef> {
+    if let Some(v) = args.get(1) {
         if is::<crate::object::exc::ExceptionObject>(*v) {
-            return {
-                let s = gen_throw(vm, args[0], *v)?;
-                sent_result(vm, s)
-            };
+            return Ok(*v);
         }
     }
-    let s = gen_throw(vm, args[0], e.0)?;
+    let e = crate::builtins::exceptions::make_raise(vm, args.first().copied(), None)?;
+    Ok(e.0)
+}
+
+fn gen_throw_m(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+    if args.len() < 2 {
+        return Err(vm.type_error("throw expected at least 1 argument, got 0"));
+    }
+    let e = throw_args(vm, &args[1..])?;
+    let s = gen_throw(vm, args[0], e)?;
     sent_result(vm, s)
 }
 
@@ -630,6 +641,7 @@ pub fn register(vm: &mut Vm) {
         t.filter,
         t.reversed,
         t.generator,
+        t.memory_iterator,
     ];
     for ty in its {
         def_method(vm, ty, "__iter__", it_iter);

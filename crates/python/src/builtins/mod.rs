@@ -1,6 +1,7 @@
 //! The builtin namespace, the methods of the builtin types and the native
 //! modules, one file per family. `setup` creates them at VM start-up.
 
+pub mod aiters;
 pub mod attrs;
 pub mod dicts;
 pub mod exceptions;
@@ -10,6 +11,7 @@ pub mod import;
 pub mod ints;
 pub mod io;
 pub mod iters;
+pub mod memview;
 pub mod modules;
 pub mod ranges;
 pub mod regex;

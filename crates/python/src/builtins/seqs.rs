@@ -115,6 +115,9 @@ pub fn layout_len(vm: &mut Vm, r: GcRef) -> PyResult<Option<usize>> {
     if let Some(b) = try_cast::<BytesObject>(r) {
         return Ok(Some(b.b.len()));
     }
+    if is::<crate::object::str::MemoryViewObject>(r) {
+        return super::memview::len(vm, r).map(Some);
+    }
     if is::<RangeObject>(r) {
         return super::ranges::len(vm, r).map(Some);
     }

@@ -96,6 +96,12 @@ pub fn init_types(vm: &mut Vm) {
         (t.module, "module"),
         (t.generator, "generator"),
         (t.coroutine, "coroutine"),
+        (t.async_generator, "async_generator"),
+        (t.async_gen_asend, "async_generator_asend"),
+        (t.async_gen_athrow, "async_generator_athrow"),
+        (t.anext_awaitable, "anext_awaitable"),
+        (t.memoryview, "memoryview"),
+        (t.memory_iterator, "memory_iterator"),
         (t.property, "property"),
         (t.staticmethod, "staticmethod"),
         (t.classmethod, "classmethod"),
@@ -134,6 +140,8 @@ pub fn init_types(vm: &mut Vm) {
     super::dicts::register(vm);
     super::sets::register(vm);
     super::iters::register(vm);
+    super::aiters::register(vm);
+    super::memview::register(vm);
     super::exceptions::register(vm);
     let m = vm.t.module;
     cast::<TypeObject>(m).layout = crate::object::typeobj::InstLayout::Builtin;
@@ -193,6 +201,7 @@ pub fn init_builtins(vm: &mut Vm) {
         ("map", t.map),
         ("filter", t.filter),
         ("reversed", t.reversed),
+        ("memoryview", t.memoryview),
     ];
     for (n, ty) in types {
         let k = vm.intern(n);

@@ -827,6 +827,8 @@ fn bytes_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
                 s.s.as_bytes().to_vec()
             } else if let Some(b) = try_cast::<BytesObject>(*x) {
                 b.b.clone()
+            } else if is::<crate::object::str::MemoryViewObject>(*x) {
+                super::memview::contents(vm, *x)?
             } else if let Some(n) = crate::builtins::ints::small_value(*x) {
                 if n < 0 {
                     return Err(vm.value_error("negative count"));
@@ -860,8 +862,8 @@ fn b_of(r: GcRef) -> &'static [u8] {
 
 /// The byte values of a bytes-like object or an iterable of ints.
 pub fn byte_values(vm: &mut Vm, x: GcRef) -> PyResult<Vec<u8>> {
-    if let Some(b) = try_cast::<BytesObject>(x) {
-        return Ok(b.b.clone());
+    if let Some(b) = super::memview::bytes_like(vm, x)? {
+        return Ok(b);
     }
     if is::<StrObject>(x) {
         return Err(vm.type_error("cannot convert 'str' object to bytearray"));
@@ -1104,8 +1106,8 @@ fn bytes_join(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        match try_cast::<BytesObject>(*it) {
-            Some(b) => out.extend_from_slice(&b.b),
+        match super::memview::bytes_like(vm, *it)? {
+            Some(b) => out.extend_from_slice(&b),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",

@@ -81,6 +81,8 @@ pub enum FBlock {
     HandlerCleanup { name: Option<String> },
     /// A `with` body: the bound `__exit__` is on the stack.
     With,
+    /// An `async with` body: the bound `__aexit__` is on the stack.
+    AsyncWith,
 }
 
 /// A code unit being compiled.
@@ -126,6 +128,12 @@ impl<'s> Compiler<'s> {
 
     pub fn st(&mut self) -> &mut UnitState {
         self.units.last_mut().unwrap()
+    }
+
+    /// True inside the body of an `async def`.
+    pub fn in_async_function(&self) -> bool {
+        let scope = &self.table.scopes[self.units.last().unwrap().scope];
+        scope.kind == ScopeKind::Function && scope.is_coroutine
     }
 
     pub fn scope_kind(&self) -> ScopeKind {
@@ -368,6 +376,10 @@ impl<'s> Compiler<'s> {
                 {
                     return self.err("'return' outside function", r.range);
                 }
+                let scope = &self.table.scopes[self.units.last().unwrap().scope];
+                if scope.is_coroutine && scope.is_generator && r.value.is_some() {
+                    return self.err("'return' with value in async generator", r.range);
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
@@ -403,7 +415,10 @@ impl<'s> Compiler<'s> {
             Stmt::If(i) => self.if_stmt(i),
             Stmt::With(w) => {
                 if w.is_async {
-                    return self.err("'async with' is not supported", w.range);
+                    if !self.in_async_function() {
+                        return self.err("'async with' outside async function", w.range);
+                    }
+                    return self.async_with_stmt(&w.items, &w.body);
                 }
                 self.with_stmt(&w.items, &w.body)
             }

@@ -70,7 +70,7 @@ impl<'s> Compiler<'s> {
 
     pub fn for_stmt(&mut self, f: &ast::StmtFor) -> GenResult {
         if f.is_async {
-            return self.err("'async for' is not supported", f.range);
+            return self.async_for_stmt(f);
         }
         self.expr(&f.iter)?;
         self.set_loc(f.range);
@@ -97,6 +97,70 @@ impl<'s> Compiler<'s> {
         self.stmts(&f.orelse)?;
         self.bind(end);
         Ok(())
+    }
+
+    /// `async for`: `GET_AITER`, then per step `GET_ANEXT` awaited in a
+    /// region whose handler `END_ASYNC_FOR` ends the loop on
+    /// StopAsyncIteration. The async iterator stays on the stack like a
+    /// `for` loop's iterator.
+    fn async_for_stmt(&mut self, f: &ast::StmtFor) -> GenResult {
+        if !self.in_async_function() {
+            return self.err("'async for' outside async function", f.range);
+        }
+        self.expr(&f.iter)?;
+        self.set_loc(f.range);
+        self.emit(Op::GetAiter, 0);
+        let top = self.new_label();
+        let exhausted = self.new_label();
+        let end = self.new_label();
+        self.bind(top);
+        self.async_next(exhausted);
+        self.store(&f.target)?;
+        let outer = self.u().open_handlers();
+        self.push_fblock(
+            FBlock::ForLoop {
+                cont: top,
+                brk: end,
+            },
+            outer,
+        );
+        self.stmts(&f.body)?;
+        self.pop_fblock();
+        self.set_loc(f.range);
+        self.u().jump(Op::JumpBackward, top);
+        self.bind(exhausted);
+        self.emit(Op::EndAsyncFor, 0);
+        self.stmts(&f.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `(aiter -- aiter, value)`: await the next item; StopAsyncIteration
+    /// goes to `handler` with `(aiter, exc)`.
+    pub fn async_next(&mut self, handler: super::unit::Label) {
+        self.u().push_handler(handler, false);
+        self.emit(Op::GetAnext, 0);
+        self.load_const(Constant::None);
+        self.delegate_loop();
+        self.u().pop_handler();
+    }
+
+    /// `(aexit -- )`: await `aexit(None, None, None)` and drop the result.
+    fn call_aexit_none(&mut self) {
+        self.load_const(Constant::None);
+        self.load_const(Constant::None);
+        self.load_const(Constant::None);
+        self.emit(Op::Call, 3);
+        self.await_value(2);
+        self.emit(Op::PopTop, 0);
+    }
+
+    /// `(x -- result)`: `await x`, the TypeError chosen by `kind` (see
+    /// `GET_AWAITABLE`).
+    pub fn await_value(&mut self, kind: u32) {
+        self.emit(Op::GetAwaitable, kind);
+        self.load_const(Constant::None);
+        self.delegate_loop();
     }
 
     pub fn break_continue(&mut self, is_break: bool, range: TextRange) -> GenResult {
@@ -217,6 +281,12 @@ impl<'s> Compiler<'s> {
                     self.emit(Op::Swap, 2);
                 }
                 self.call_exit_none();
+            }
+            FBlock::AsyncWith => {
+                if preserve_tos {
+                    self.emit(Op::Swap, 2);
+                }
+                self.call_aexit_none();
             }
         }
         Ok(())
@@ -387,6 +457,53 @@ impl<'s> Compiler<'s> {
         self.u().push_handler(cleanup, true);
         self.emit(Op::PushExcInfo, 0);
         self.emit(Op::WithExceptStart, 0);
+        self.u().jump(Op::PopJumpIfTrue, suppress);
+        self.emit(Op::Reraise, 2);
+        self.bind(suppress);
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopExcept, 0);
+        self.u().pop_handler();
+        self.emit(Op::PopTop, 0);
+        self.emit(Op::PopTop, 0);
+        self.u().jump(Op::Jump, end);
+        self.emit_cleanup(cleanup);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `async with`: like `with`, with `__aenter__`/`__aexit__` results
+    /// awaited.
+    pub fn async_with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> GenResult {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        self.expr(&item.context_expr)?;
+        self.set_loc(item.range);
+        self.emit(Op::BeforeAsyncWith, 0);
+        self.await_value(1);
+        match &item.optional_vars {
+            Some(v) => self.store(v)?,
+            None => self.emit(Op::PopTop, 0),
+        }
+        let handler = self.new_label();
+        let end = self.new_label();
+        let outer = self.u().open_handlers();
+        self.u().push_handler(handler, true);
+        self.push_fblock(FBlock::AsyncWith, outer);
+        self.async_with_stmt(rest, body)?;
+        self.pop_fblock();
+        self.u().pop_handler();
+        self.set_loc(item.range);
+        self.call_aexit_none();
+        self.u().jump(Op::Jump, end);
+        // (aexit, lasti, exc)
+        self.bind(handler);
+        let cleanup = self.new_label();
+        let suppress = self.new_label();
+        self.u().push_handler(cleanup, true);
+        self.emit(Op::PushExcInfo, 0);
+        self.emit(Op::WithExceptStart, 0);
+        self.await_value(2);
         self.u().jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 2);
         self.bind(suppress);

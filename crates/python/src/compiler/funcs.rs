@@ -266,15 +266,27 @@ impl<'s> Compiler<'s> {
         name: &str,
         gens: &[ast::Comprehension],
     ) -> GenResult {
-        if gens.iter().any(|g| g.is_async) {
-            return self.err("asynchronous comprehensions are not supported", e.range());
-        }
         let scope = self.table.scope_of(e.range());
+        let is_gen = matches!(e, Expr::Generator(_));
+        // A comprehension with `async for` or `await` is a coroutine (an
+        // async generator for a generator expression) that the enclosing
+        // code awaits.
+        let is_async = self.table.scopes[scope].is_coroutine;
+        if is_async && !is_gen {
+            let outer = &self.table.scopes[self.units.last().unwrap().scope];
+            let ok = outer.is_coroutine
+                && matches!(outer.kind, ScopeKind::Function | ScopeKind::Comprehension);
+            if !ok {
+                return self.err(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.range(),
+                );
+            }
+        }
         let qualname = self.child_qualname(name);
         let line = self.line_of(e.range());
         self.enter_unit(scope, name, qualname, line);
         self.u().code.argcount = 1;
-        let is_gen = matches!(e, Expr::Generator(_));
         match e {
             Expr::ListComp(_) => self.emit(Op::BuildList, 0),
             Expr::SetComp(_) => self.emit(Op::BuildSet, 0),
@@ -290,9 +302,19 @@ impl<'s> Compiler<'s> {
         self.set_loc(e.range());
         self.make_function(code, 0);
         self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter, 0);
+        self.emit(
+            if gens[0].is_async {
+                Op::GetAiter
+            } else {
+                Op::GetIter
+            },
+            0,
+        );
         self.set_loc(e.range());
         self.emit(Op::Call, 1);
+        if is_async && !is_gen {
+            self.await_value(0);
+        }
         Ok(())
     }
 
@@ -308,13 +330,24 @@ impl<'s> Compiler<'s> {
             self.emit(Op::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter, 0);
+            self.emit(
+                if g.is_async {
+                    Op::GetAiter
+                } else {
+                    Op::GetIter
+                },
+                0,
+            );
         }
         let top = self.new_label();
         let end = self.new_label();
         let skip = self.new_label();
         self.bind(top);
-        self.u().jump(Op::ForIter, end);
+        if g.is_async {
+            self.async_next(end);
+        } else {
+            self.u().jump(Op::ForIter, end);
+        }
         self.store(&g.target)?;
         for cond in &g.ifs {
             self.cond_jump(cond, false, skip)?;
@@ -354,6 +387,9 @@ impl<'s> Compiler<'s> {
         self.bind(skip);
         self.u().jump(Op::JumpBackward, top);
         self.bind(end);
+        if g.is_async {
+            self.emit(Op::EndAsyncFor, 0);
+        }
         let _ = TextRange::default();
         Ok(())
     }

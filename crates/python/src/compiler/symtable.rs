@@ -770,6 +770,9 @@ impl Builder {
         self.expr(&gens[0].iter);
         self.push_scope(ScopeKind::Comprehension, name, range);
         self.cur().is_generator = is_gen;
+        if gens.iter().any(|g| g.is_async) {
+            self.cur().is_coroutine = true;
+        }
         self.cur().add(".0", DEF_PARAM);
         self.cur().params = vec![".0".into()];
         for (i, g) in gens.iter().enumerate() {
@@ -784,7 +787,13 @@ impl Builder {
         for e in elts {
             self.expr(e);
         }
+        // An async comprehension is awaited by an enclosing comprehension,
+        // which becomes async too.
+        let inner_async = self.cur().is_coroutine && !is_gen;
         self.pop_scope();
+        if inner_async && self.cur().kind == ScopeKind::Comprehension {
+            self.cur().is_coroutine = true;
+        }
     }
 
     fn walrus_target(&mut self, name: &str, range: TextRange) {
@@ -916,6 +925,9 @@ impl Builder {
             }
             Expr::Await(a) => {
                 self.expr(&a.value);
+                if self.cur().kind == ScopeKind::Comprehension {
+                    self.cur().is_coroutine = true;
+                }
             }
             Expr::Yield(y) => {
                 self.cur().is_generator = true;

@@ -322,6 +322,8 @@ pub fn call_function(vm: &mut Vm, func: GcRef, args: &[GcRef], kw: KwArgs) -> Py
     if flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
         let cls = if flags & code_flags::GENERATOR != 0 {
             vm.t.generator
+        } else if flags & code_flags::ASYNC_GENERATOR != 0 {
+            vm.t.async_generator
         } else {
             vm.t.coroutine
         };
@@ -333,6 +335,7 @@ pub fn call_function(vm: &mut Vm, func: GcRef, args: &[GcRef], kw: KwArgs) -> Py
             name: f.name,
             qualname: f.qualname,
             state: 0,
+            async_flags: 0,
         }));
     }
     vm.direct_call = direct;

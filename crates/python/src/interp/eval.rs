@@ -690,11 +690,26 @@ pub fn run_frame<T: Tracer>(
                         sp -= 1;
                     }
                 }
-                Op::GetIter | Op::GetYieldFromIter | Op::GetAwaitable => {
+                Op::GetIter | Op::GetYieldFromIter | Op::GetAwaitable | Op::GetAiter => {
                     let x = pop!();
+                    let k = t.const_int(ins.op as i64 | (arg as i64) << 8);
+                    let r = rcall!(&h::GET_ITER, Arg::Ref(x), Arg::Int(k));
+                    push!(r);
+                }
+                Op::GetAnext => {
+                    let x = peek!(1);
                     let k = t.const_int(ins.op as i64);
                     let r = rcall!(&h::GET_ITER, Arg::Ref(x), Arg::Int(k));
                     push!(r);
+                }
+                Op::EndAsyncFor => {
+                    let e = pop!();
+                    let e = t.promote_ref(e);
+                    sp -= 1;
+                    if !vm.exc_matches(e, "StopAsyncIteration") {
+                        // Re-raised as is: the traceback already has this frame.
+                        break 'op Err(Exc(e));
+                    }
                 }
                 Op::ForIter => {
                     let it = peek!(1);
@@ -794,6 +809,15 @@ pub fn run_frame<T: Tracer>(
                     let r = rcall!(&h::CALL0, Arg::Ref(enter));
                     push!(r);
                 }
+                Op::BeforeAsyncWith => {
+                    let m = pop!();
+                    let exit = rcall!(&h::ASYNC_WITH_EXIT, Arg::Ref(m));
+                    push!(exit);
+                    let name = vm.intern("__aenter__");
+                    let enter = rcall!(&h::GETATTR, Arg::Ref(m), Arg::Ref(cref!(name)));
+                    let r = rcall!(&h::CALL0, Arg::Ref(enter));
+                    push!(r);
+                }
                 Op::WithExceptStart => {
                     let e = peek!(1);
                     let exit = peek!(4);
@@ -882,7 +906,8 @@ pub fn run_frame<T: Tracer>(
         };
         if let Err(Exc(e)) = res {
             save!();
-            match h::unwind(vm, frame, cur, e, ins.op != Op::Reraise) {
+            let add_tb = !matches!(ins.op, Op::Reraise | Op::EndAsyncFor);
+            match h::unwind(vm, frame, cur, e, add_tb) {
                 Some((target, depth, lasti)) => {
                     sp = co.nslots() + depth;
                     if lasti {

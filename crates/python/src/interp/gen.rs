@@ -7,7 +7,7 @@
 use super::eval::{run_frame, Exit};
 use super::frame::{slots, FrameObject};
 use crate::bytecode::Op;
-use crate::object::func::{CodeObj, GeneratorObject};
+use crate::object::func::{AwaitableObject, CodeObj, GeneratorObject};
 use crate::object::{cast, is, try_cast, GcRef};
 use crate::ops;
 use crate::vm::{Exc, PyResult, Vm};
@@ -16,6 +16,18 @@ use crate::vm::{Exc, PyResult, Vm};
 pub enum Sent {
     Yielded(GcRef),
     Returned(GcRef),
+}
+
+/// "generator", "coroutine" or "async generator", for messages.
+fn kind_name(vm: &Vm, g: GcRef) -> &'static str {
+    let cls = cast::<GeneratorObject>(g).cls;
+    if cls == Some(vm.t.coroutine) {
+        "coroutine"
+    } else if cls == Some(vm.t.async_generator) {
+        "async generator"
+    } else {
+        "generator"
+    }
 }
 
 fn resume(vm: &mut Vm, g: GcRef, value: Option<GcRef>, throw: Option<GcRef>) -> PyResult<Sent> {
@@ -31,9 +43,11 @@ fn resume(vm: &mut Vm, g: GcRef, value: Option<GcRef>, throw: Option<GcRef>) -> 
         0 => {
             if let Some(v) = value {
                 if v != vm.none && throw.is_none() {
-                    return Err(
-                        vm.type_error("can't send non-None value to a just-started generator")
+                    let msg = format!(
+                        "can't send non-None value to a just-started {}",
+                        kind_name(vm, g)
                     );
+                    return Err(vm.type_error(msg));
                 }
             }
             if let Some(e) = throw {
@@ -73,8 +87,16 @@ fn resume(vm: &mut Vm, g: GcRef, value: Option<GcRef>, throw: Option<GcRef>) -> 
         }
         Err(e) => {
             go.state = 3;
-            if vm.exc_matches(e.0, "StopIteration") {
-                let msg = "generator raised StopIteration";
+            let is_async = go.cls == Some(vm.t.async_generator);
+            let stop = if vm.exc_matches(e.0, "StopIteration") {
+                Some("StopIteration")
+            } else if is_async && vm.exc_matches(e.0, "StopAsyncIteration") {
+                Some("StopAsyncIteration")
+            } else {
+                None
+            };
+            if let Some(stop) = stop {
+                let msg = format!("{} raised {stop}", kind_name(vm, g));
                 let ne = vm.err("RuntimeError", msg);
                 cast::<crate::object::exc::ExceptionObject>(ne.0).cause = Some(e.0);
                 cast::<crate::object::exc::ExceptionObject>(ne.0).context = Some(e.0);
@@ -85,8 +107,9 @@ fn resume(vm: &mut Vm, g: GcRef, value: Option<GcRef>, throw: Option<GcRef>) -> 
     }
 }
 
-/// The delegate of a generator suspended inside `yield from`, if any.
-fn delegate(g: GcRef) -> Option<GcRef> {
+/// The delegate of a generator suspended inside `yield from`/`await`, if
+/// any.
+pub fn delegate(g: GcRef) -> Option<GcRef> {
     let go = cast::<GeneratorObject>(g);
     if go.state != 1 {
         return None;
@@ -121,10 +144,21 @@ pub fn gen_throw(vm: &mut Vm, g: GcRef, e: GcRef) -> PyResult<Sent> {
                 Sent::Yielded(y) => Err(y),
                 Sent::Returned(x) => Ok(x),
             })
+        } else if is::<AwaitableObject>(d) {
+            super::asyncgen::aw_throw(vm, d, e).map(|s| match s {
+                Sent::Yielded(y) => Err(y),
+                Sent::Returned(x) => Ok(x),
+            })
         } else {
             let tn = vm_intern(vm, "throw");
             match ops::getattr_opt(vm, d, tn)? {
-                Some(t) => ops::call(vm, t, &[e], &[]).map(Err),
+                Some(t) => match ops::call(vm, t, &[e], &[]) {
+                    Ok(y) => Ok(Err(y)),
+                    Err(err) if vm.exc_matches(err.0, "StopIteration") => {
+                        Ok(Ok(stop_value(vm, err.0)))
+                    }
+                    Err(err) => Err(err),
+                },
                 None => Err(Exc(e)),
             }
         };
@@ -191,10 +225,20 @@ pub fn gen_close(vm: &mut Vm, g: GcRef) -> PyResult<()> {
     }
 }
 
+/// The value of a StopIteration (its first argument, or None).
+pub fn stop_value(vm: &Vm, e: GcRef) -> GcRef {
+    let args = try_cast::<crate::object::exc::ExceptionObject>(e).and_then(|x| x.args);
+    args.and_then(|a| crate::object::seq::tuple_items(a).first().copied())
+        .unwrap_or(vm.none)
+}
+
 /// One step of `yield from` delegation (the `SEND` op).
 pub fn send_to(vm: &mut Vm, d: GcRef, v: GcRef) -> PyResult<Sent> {
     if is::<GeneratorObject>(d) {
         return gen_send(vm, d, v);
+    }
+    if is::<AwaitableObject>(d) {
+        return super::asyncgen::aw_send(vm, d, v);
     }
     if v == vm.none {
         return match ops::next(vm, d)? {
@@ -211,13 +255,7 @@ pub fn send_to(vm: &mut Vm, d: GcRef, v: GcRef) -> PyResult<Sent> {
             "'{}' object has no attribute 'send'",
             ops::tname(d)
         ))),
-        Err(e) if vm.exc_matches(e.0, "StopIteration") => {
-            let args = try_cast::<crate::object::exc::ExceptionObject>(e.0).and_then(|x| x.args);
-            let r = args
-                .and_then(|a| crate::object::seq::tuple_items(a).first().copied())
-                .unwrap_or(vm.none);
-            Ok(Sent::Returned(r))
-        }
+        Err(e) if vm.exc_matches(e.0, "StopIteration") => Ok(Sent::Returned(stop_value(vm, e.0))),
         Err(e) => Err(e),
     }
 }

@@ -729,21 +729,23 @@ pub fn build_class_fn(vm: &mut Vm) -> GcRef {
 
 // ---- iteration and generators ----
 
+/// `kind` is the op in the low byte and its argument above.
 extern "C" fn get_iter(vm: u64, x: u64, kind: u64) -> u64 {
     ret_ref(vm_of(vm), |vm| {
         let x = r(x);
         let op = kind as u8;
+        let arg = (kind >> 8) as u32;
+        if op == Op::GetAwaitable as u8 {
+            return super::asyncgen::awaitable(vm, x, arg);
+        }
+        if op == Op::GetAiter as u8 {
+            return super::asyncgen::get_aiter(vm, x);
+        }
+        if op == Op::GetAnext as u8 {
+            return super::asyncgen::get_anext(vm, x);
+        }
         if op != Op::GetIter as u8 && is::<crate::object::func::GeneratorObject>(x) {
             return Ok(x);
-        }
-        if op == Op::GetAwaitable as u8 {
-            if let Some(a) = ops::call_method_opt(vm, x, "__await__", &[])? {
-                return Ok(a);
-            }
-            return Err(vm.type_error(format!(
-                "object {} can't be used in 'await' expression",
-                ops::tname(x)
-            )));
         }
         ops::iter(vm, x)
     })
@@ -820,6 +822,11 @@ extern "C" fn with_exit(vm: u64, m: u64) -> u64 {
     })
 }
 descr!(WITH_EXIT, with_exit, [Ref], Ref, CanForce);
+
+extern "C" fn async_with_exit(vm: u64, m: u64) -> u64 {
+    ret_ref(vm_of(vm), |vm| super::asyncgen::async_with_exit(vm, r(m)))
+}
+descr!(ASYNC_WITH_EXIT, async_with_exit, [Ref], Ref, CanForce);
 
 extern "C" fn with_except(vm: u64, exit: u64, e: u64) -> u64 {
     ret_ref(vm_of(vm), |vm| {

@@ -2,7 +2,8 @@
 //! compiler's `CodeObject` plus its constants and names as heap objects),
 //! `FunctionObject`, `BuiltinFunctionObject` (a Rust function), bound
 //! `MethodObject`, `CellObject` (closure cells), `GeneratorObject` (owns a
-//! suspended frame) and the descriptor wrappers property, staticmethod,
+//! suspended frame), `AwaitableObject` (the awaitables of async
+//! generators) and the descriptor wrappers property, staticmethod,
 //! classmethod.
 
 use super::{visit_vec, GcRef, Layout};
@@ -94,7 +95,37 @@ pub struct GeneratorObject {
     pub qualname: Option<GcRef>,
     /// 0 created, 1 suspended, 2 running, 3 finished.
     pub state: i64,
+    /// Async generators: `AG_RUNNING` while an awaitable drives it,
+    /// `AG_CLOSED` once `aclose()` started or it ended.
+    pub async_flags: i64,
 }
+
+pub const AG_RUNNING: i64 = 1;
+pub const AG_CLOSED: i64 = 2;
+
+/// The awaitables of async iteration (`async_generator_asend`,
+/// `async_generator_athrow`, `anext_awaitable`; told apart by `kind`).
+#[repr(C)]
+pub struct AwaitableObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    /// The async generator, or for `anext_awaitable` the async iterator.
+    pub gen: Option<GcRef>,
+    /// `asend`: the value to send first; `athrow`: the exception to throw;
+    /// `anext_awaitable`: the default.
+    pub value: Option<GcRef>,
+    /// `anext_awaitable`: the awaitable of `__anext__()` once made.
+    pub inner: Option<GcRef>,
+    /// 0 not started, 1 iterating, 2 done.
+    pub state: i64,
+    /// One of the `AW_*` kinds.
+    pub kind: i64,
+}
+
+pub const AW_ASEND: i64 = 0;
+pub const AW_ATHROW: i64 = 1;
+pub const AW_ACLOSE: i64 = 2;
+pub const AW_ANEXT: i64 = 3;
 
 /// property, staticmethod, classmethod (one layout, told apart by class).
 #[repr(C)]
@@ -152,6 +183,13 @@ crate::gc_layout!(
     trace = false
 );
 crate::gc_layout!(
+    AwaitableObject,
+    AWAITABLE_TID,
+    AWAITABLE_INFO,
+    [gen, value, inner],
+    trace = false
+);
+crate::gc_layout!(
     DescrObject,
     DESCR_TID,
     DESCR_INFO,
@@ -186,6 +224,7 @@ layout_impl!(MethodObject, METHOD_TID);
 layout_impl!(CellObject, CELL_TID);
 layout_impl!(GeneratorObject, GEN_TID);
 layout_impl!(DescrObject, DESCR_TID);
+layout_impl!(AwaitableObject, AWAITABLE_TID);
 
 pub(crate) fn register() {
     super::register(&CODE_TID, &CODE_INFO);
@@ -195,4 +234,5 @@ pub(crate) fn register() {
     super::register(&CELL_TID, &CELL_INFO);
     super::register(&GEN_TID, &GEN_INFO);
     super::register(&DESCR_TID, &DESCR_INFO);
+    super::register(&AWAITABLE_TID, &AWAITABLE_INFO);
 }

@@ -1,6 +1,7 @@
 //! Strings and bytes. `StrObject` holds UTF-8 text with its code-point
 //! length cached (indexing is by code point; ASCII strings index bytes
-//! directly) and a lazily computed hash (-1 = not yet computed).
+//! directly) and a lazily computed hash (-1 = not yet computed). Bytes and
+//! bytearray share `BytesObject`; `MemoryViewObject` is a view of one.
 
 use super::{GcRef, Layout, HDR};
 use kiln_gc::Header;
@@ -23,8 +24,36 @@ pub struct BytesObject {
     pub hash: i64,
 }
 
+/// A `memoryview` of a bytes or bytearray: the items
+/// `obj.b[start + i * step]` for `0 <= i < len`.
+#[repr(C)]
+pub struct MemoryViewObject {
+    pub hdr: Header,
+    pub cls: Option<GcRef>,
+    /// The exporting bytes or bytearray (`.obj`).
+    pub obj: Option<GcRef>,
+    pub start: i64,
+    pub len: i64,
+    pub step: i64,
+    pub readonly: bool,
+    pub released: bool,
+}
+
 crate::gc_layout!(StrObject, STR_TID, STR_INFO, [], trace = false);
 crate::gc_layout!(BytesObject, BYTES_TID, BYTES_INFO, [], trace = false);
+crate::gc_layout!(
+    MemoryViewObject,
+    MEMVIEW_TID,
+    MEMVIEW_INFO,
+    [obj],
+    trace = false
+);
+
+impl Layout for MemoryViewObject {
+    fn tid() -> u32 {
+        MEMVIEW_TID.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
 
 impl Layout for StrObject {
     fn tid() -> u32 {
@@ -40,6 +69,7 @@ impl Layout for BytesObject {
 pub(crate) fn register() {
     super::register(&STR_TID, &STR_INFO);
     super::register(&BYTES_TID, &BYTES_INFO);
+    super::register(&MEMVIEW_TID, &MEMVIEW_INFO);
 }
 
 impl StrObject {

@@ -145,6 +145,12 @@ fn builtin_cmp(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<Option<bo
     if let (Some(x), Some(y)) = (try_cast::<BytesObject>(a), try_cast::<BytesObject>(b)) {
         return Ok(Some(ord_result(Some(x.b.cmp(&y.b)), op)));
     }
+    if (is::<crate::object::str::MemoryViewObject>(a)
+        || is::<crate::object::str::MemoryViewObject>(b))
+        && matches!(op, CmpOp::Eq | CmpOp::Ne)
+    {
+        return Ok(crate::builtins::memview::eq(vm, a, b)?.map(|e| e == (op == CmpOp::Eq)));
+    }
     if is::<SetObject>(a) && is::<SetObject>(b) {
         let sub = crate::builtins::sets::is_subset(vm, a, b)?;
         let sup = crate::builtins::sets::is_subset(vm, b, a)?;

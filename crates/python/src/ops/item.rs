@@ -126,6 +126,9 @@ pub fn getitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<GcRef> {
             return Ok(r);
         }
     }
+    if is::<crate::object::str::MemoryViewObject>(c) {
+        return crate::builtins::memview::getitem(vm, c, key);
+    }
     if is::<ListObject>(c) {
         if is::<SliceObject>(key) {
             let (start, stop, step) = slice_indices(vm, key, list_items(c).len())?;
@@ -227,6 +230,9 @@ pub fn setitem(vm: &mut Vm, c: GcRef, key: GcRef, v: GcRef) -> PyResult<()> {
         let h = super::hash(vm, key)?;
         return crate::object::dict::set(vm, c, key, h, v);
     }
+    if is::<crate::object::str::MemoryViewObject>(c) {
+        return crate::builtins::memview::setitem(vm, c, key, Some(v));
+    }
     if is::<BytesObject>(c) && vm.is_subtype(cls, vm.t.bytearray) {
         let n = cast::<BytesObject>(c).b.len();
         if is::<SliceObject>(key) {
@@ -294,6 +300,9 @@ pub fn delitem(vm: &mut Vm, c: GcRef, key: GcRef) -> PyResult<()> {
         if call_method_opt(vm, c, "__delitem__", &[key])?.is_some() {
             return Ok(());
         }
+    }
+    if is::<crate::object::str::MemoryViewObject>(c) {
+        return crate::builtins::memview::setitem(vm, c, key, None);
     }
     if is::<DictObject>(c) {
         let h = super::hash(vm, key)?;

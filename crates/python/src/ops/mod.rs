@@ -832,6 +832,9 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
     if let Some(b) = try_cast::<crate::object::str::BytesObject>(r) {
         return Ok(crate::object::str::hash_bytes(&b.b));
     }
+    if is::<crate::object::str::MemoryViewObject>(r) {
+        return crate::builtins::memview::hash(vm, r);
+    }
     Ok((r.addr() >> 4) as i64)
 }
 

@@ -550,6 +550,19 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
                 v.extend_from_slice(tuple_items(b));
                 return Ok(Some(vm.tuple(&v)));
             }
+            if is::<crate::object::str::BytesObject>(a)
+                && is::<crate::object::str::MemoryViewObject>(b)
+            {
+                let mut v = cast::<crate::object::str::BytesObject>(a).b.clone();
+                v.extend(crate::builtins::memview::contents(vm, b)?);
+                let ba = class_of(a) == vm.t.bytearray;
+                if op.is_inplace() && ba {
+                    cast::<crate::object::str::BytesObject>(a).b = v;
+                    return Ok(Some(a));
+                }
+                let cls = if ba { vm.t.bytearray } else { vm.t.bytes };
+                return Ok(Some(crate::object::str::new_bytes(cls, v)));
+            }
             if let (Some(x), Some(y)) = (
                 try_cast::<crate::object::str::BytesObject>(a),
                 try_cast::<crate::object::str::BytesObject>(b),
