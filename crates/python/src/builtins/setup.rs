@@ -126,6 +126,7 @@ pub fn init_types(vm: &mut Vm) {
     }
     super::types::register(vm);
     super::ints::register(vm);
+    super::complexes::register(vm);
     super::strs::register(vm);
     super::seqs::register(vm);
     super::dicts::register(vm);

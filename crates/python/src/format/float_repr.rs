@@ -50,7 +50,7 @@ fn exp_suffix(exp: i32, upper: bool) -> String {
 }
 
 /// Lay out `digits` (first digit before the point) in exponent notation.
-fn place_exp(d: &Digits, keep_point: bool, upper: bool) -> String {
+pub(crate) fn place_exp(d: &Digits, keep_point: bool, upper: bool) -> String {
     let mut s = String::new();
     s.push_str(&d.digits[..1]);
     if d.digits.len() > 1 {
@@ -65,7 +65,7 @@ fn place_exp(d: &Digits, keep_point: bool, upper: bool) -> String {
 
 /// Lay out `digits` in positional notation; at least `min_frac` fraction digits
 /// are shown (padding with zeros), and a lone point is kept when `keep_point`.
-fn place_fixed(d: &Digits, min_frac: usize, keep_point: bool) -> String {
+pub(crate) fn place_fixed(d: &Digits, min_frac: usize, keep_point: bool) -> String {
     let n = d.digits.len() as i64;
     let point = d.exp as i64 + 1; // digits before the decimal point
     let (int_part, frac_part) = if point <= 0 {

@@ -5,6 +5,7 @@
 //! in [`cmp`], repr/str in [`repr`], subscripts in [`item`].
 
 pub mod cmp;
+pub mod complex;
 pub mod item;
 pub mod num;
 pub mod repr;
@@ -512,6 +513,10 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
             }
         }
     }
+    if is::<crate::object::complex::ComplexObject>(obj) && matches!(str_of(name), "real" | "imag")
+    {
+        return Err(vm.attr_error("readonly attribute"));
+    }
     match attrs_of(obj) {
         Some(a) => {
             if inst_get(a, name).is_none() && !slot_allowed(vm, cls, name) {
@@ -721,6 +726,9 @@ pub fn truthy(vm: &mut Vm, r: GcRef) -> PyResult<bool> {
     if let Some(f) = try_cast::<FloatObject>(r) {
         return Ok(f.value != 0.0);
     }
+    if let Some((re, im)) = crate::object::complex::complex_parts(r) {
+        return Ok(re != 0.0 || im != 0.0);
+    }
     if let Some(s) = try_cast::<StrObject>(r) {
         return Ok(!s.s.is_empty());
     }
@@ -768,6 +776,9 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
     }
     if let Some(b) = try_cast::<BigIntObject>(r) {
         return Ok(num::hash_bigint(&b.value));
+    }
+    if let Some(z) = crate::object::complex::complex_parts(r) {
+        return Ok(complex::hash(z));
     }
     if is::<TupleObject>(r) {
         let items = crate::object::seq::tuple_items(r);

@@ -160,6 +160,9 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
     if let Some(f) = try_cast::<FloatObject>(r) {
         return Ok(float_repr(f.value));
     }
+    if let Some((re, im)) = crate::object::complex::complex_parts(r) {
+        return Ok(crate::format::complex::complex_repr(re, im));
+    }
     if let Some(s) = try_cast::<StrObject>(r) {
         return Ok(repr_str(&s.s));
     }
