@@ -456,7 +456,7 @@ fn min_max(vm: &mut Vm, args: &[GcRef], kw: KwArgs, is_max: bool) -> PyResult<Gc
             None => x,
         };
         let better = if is_max {
-            ops::cmp::lt(vm, best_key, kx)?
+            ops::cmp::gt(vm, kx, best_key)?
         } else {
             ops::cmp::lt(vm, kx, best_key)?
         };

@@ -293,3 +293,18 @@ pub fn lt(vm: &mut Vm, a: GcRef, b: GcRef) -> PyResult<bool> {
     let r = richcompare(vm, a, b, CmpOp::Lt)?;
     super::truthy(vm, r)
 }
+
+/// `a > b` as a bool (`max`).
+pub fn gt(vm: &mut Vm, a: GcRef, b: GcRef) -> PyResult<bool> {
+    if let (Some(x), Some(y)) = (
+        try_cast::<crate::object::int::IntObject>(a),
+        try_cast::<crate::object::int::IntObject>(b),
+    ) {
+        return Ok(x.value > y.value);
+    }
+    if is::<StrObject>(a) && is::<StrObject>(b) {
+        return Ok(str_of(a) > str_of(b));
+    }
+    let r = richcompare(vm, a, b, CmpOp::Gt)?;
+    super::truthy(vm, r)
+}
