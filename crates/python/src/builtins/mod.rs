@@ -2,6 +2,7 @@
 //! modules, one file per family. `setup` creates them at VM start-up.
 
 pub mod attrs;
+pub mod cmath;
 pub mod complexes;
 pub mod dicts;
 pub mod exceptions;

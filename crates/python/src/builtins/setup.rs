@@ -188,6 +188,7 @@ pub fn init_builtins(vm: &mut Vm) {
     super::io::register(vm);
     super::import::register(vm);
     super::modules::register(vm);
+    super::cmath::register(vm);
     super::regex::register(vm);
     let bm = crate::builtins::import::new_module(vm, "builtins", Some(b));
     let k = vm.intern("builtins");

@@ -33,9 +33,16 @@ fn split_exp(s: &str) -> Digits {
     }
 }
 
-/// Shortest round-tripping digits of `|x|` (x finite).
+/// Shortest round-tripping digits of `|x|` (x finite). When two strings of
+/// that length are equally close to `x` (only possible at 16-17 digits),
+/// the even one is taken, as CPython does: that is `|x|` correctly rounded
+/// to that many digits.
 pub fn shortest_digits(x: f64) -> Digits {
-    split_exp(&format!("{:e}", x.abs()))
+    let d = split_exp(&format!("{:e}", x.abs()));
+    if d.digits.len() >= 16 {
+        return sig_digits(x, d.digits.len());
+    }
+    d
 }
 
 /// `|x|` rounded (half-even, exactly) to `sig` significant digits, `sig >= 1`.

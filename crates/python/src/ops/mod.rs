@@ -513,9 +513,21 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
             }
         }
     }
+    // The number parts are read-only (complex's are members, the others
+    // computed attributes, hence the two wordings).
     if is::<crate::object::complex::ComplexObject>(obj) && matches!(str_of(name), "real" | "imag")
     {
         return Err(vm.attr_error("readonly attribute"));
+    }
+    let int_like = is::<IntObject>(obj) || is::<BigIntObject>(obj);
+    if (int_like && matches!(str_of(name), "real" | "imag" | "numerator" | "denominator"))
+        || (is::<FloatObject>(obj) && matches!(str_of(name), "real" | "imag"))
+    {
+        let owner = if int_like { "int" } else { "float" };
+        return Err(vm.attr_error(format!(
+            "attribute '{}' of '{owner}' objects is not writable",
+            str_of(name)
+        )));
     }
     match attrs_of(obj) {
         Some(a) => {
