@@ -6,6 +6,7 @@
 //! `format::complex`.
 
 use super::check_args;
+use crate::bytecode::{BinOp, CmpOp};
 use super::setup::def_method;
 use crate::format::complex::{format_complex, parse_complex, ParseError};
 use crate::object::complex::{complex_parts, new_complex, ComplexObject};
@@ -148,6 +149,17 @@ fn parts(vm: &mut Vm, name: &str, r: GcRef) -> PyResult<(f64, f64)> {
     }
 }
 
+/// [`parts`] for the operator methods, which CPython words differently.
+fn slot_parts(vm: &mut Vm, name: &str, r: GcRef) -> PyResult<(f64, f64)> {
+    match complex_parts(r) {
+        Some(z) => Ok(z),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'complex' object but received a '{}'",
+            tname(r)
+        ))),
+    }
+}
+
 fn complex_conjugate(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     check_args(vm, "conjugate", &args[1..], 0, 0)?;
     let (re, im) = parts(vm, "conjugate", args[0])?;
@@ -188,6 +200,119 @@ fn complex_format(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     Ok(vm.new_str(s))
 }
 
+/// `self <op> other` (or `other <op> self` when `reflected`) as the
+/// explicit special methods see it: `NotImplemented` for other types.
+fn binary(vm: &mut Vm, name: &str, args: &[GcRef], op: BinOp, reflected: bool) -> PyResult<GcRef> {
+    let max = if op == BinOp::Pow { 2 } else { 1 };
+    check_args(vm, name, &args[1..], 1, max)?;
+    slot_parts(vm, name, args[0])?;
+    if args.get(2).is_some_and(|m| *m != vm.none) {
+        return Err(vm.value_error("complex modulo"));
+    }
+    let (a, b) = if reflected {
+        (args[1], args[0])
+    } else {
+        (args[0], args[1])
+    };
+    Ok(ops::complex::complex_op(vm, a, b, op)?.unwrap_or(vm.notimpl))
+}
+
+macro_rules! binary_methods {
+    ($($f:ident, $name:literal, $op:ident, $rev:expr;)*) => {
+        $(
+            fn $f(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+                binary(vm, $name, args, BinOp::$op, $rev)
+            }
+        )*
+        const BINARY_METHODS: &[(&str, crate::object::func::NativeFn)] = &[$(($name, $f)),*];
+    };
+}
+
+binary_methods! {
+    c_add, "__add__", Add, false;
+    c_radd, "__radd__", Add, true;
+    c_sub, "__sub__", Sub, false;
+    c_rsub, "__rsub__", Sub, true;
+    c_mul, "__mul__", Mul, false;
+    c_rmul, "__rmul__", Mul, true;
+    c_truediv, "__truediv__", TrueDiv, false;
+    c_rtruediv, "__rtruediv__", TrueDiv, true;
+    c_pow, "__pow__", Pow, false;
+    c_rpow, "__rpow__", Pow, true;
+}
+
+fn unary(vm: &mut Vm, name: &str, args: &[GcRef], which: u8) -> PyResult<GcRef> {
+    check_args(vm, name, &args[1..], 0, 0)?;
+    let z = slot_parts(vm, name, args[0])?;
+    match which {
+        b'a' => {
+            let r = ops::complex::abs(vm, z)?;
+            Ok(vm.float(r))
+        }
+        b'b' => Ok(vm.bool(z.0 != 0.0 || z.1 != 0.0)),
+        b'h' => Ok(vm.int(ops::complex::hash(z))),
+        b'r' => {
+            let s = crate::format::complex::complex_repr(z.0, z.1);
+            Ok(vm.new_str(s))
+        }
+        _ => Ok(ops::complex::unary(vm, args[0], which).unwrap_or(vm.notimpl)),
+    }
+}
+
+macro_rules! unary_methods {
+    ($($f:ident, $name:literal, $which:literal;)*) => {
+        $(
+            fn $f(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+                unary(vm, $name, args, $which)
+            }
+        )*
+        const UNARY_METHODS: &[(&str, crate::object::func::NativeFn)] = &[$(($name, $f)),*];
+    };
+}
+
+unary_methods! {
+    c_neg, "__neg__", b'-';
+    c_pos, "__pos__", b'+';
+    c_abs, "__abs__", b'a';
+    c_bool, "__bool__", b'b';
+    c_hash, "__hash__", b'h';
+    c_repr, "__repr__", b'r';
+}
+
+/// `__eq__`/`__ne__` (numbers only) and the orderings (never supported).
+fn compare(vm: &mut Vm, name: &str, args: &[GcRef], op: CmpOp) -> PyResult<GcRef> {
+    check_args(vm, name, &args[1..], 1, 1)?;
+    slot_parts(vm, name, args[0])?;
+    let eq = match op {
+        CmpOp::Eq | CmpOp::Ne => ops::complex::eq(args[0], args[1]),
+        _ => None,
+    };
+    Ok(match eq {
+        Some(e) => vm.bool(e == (op == CmpOp::Eq)),
+        None => vm.notimpl,
+    })
+}
+
+macro_rules! compare_methods {
+    ($($f:ident, $name:literal, $op:ident;)*) => {
+        $(
+            fn $f(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
+                compare(vm, $name, args, CmpOp::$op)
+            }
+        )*
+        const COMPARE_METHODS: &[(&str, crate::object::func::NativeFn)] = &[$(($name, $f)),*];
+    };
+}
+
+compare_methods! {
+    c_eq, "__eq__", Eq;
+    c_ne, "__ne__", Ne;
+    c_lt, "__lt__", Lt;
+    c_le, "__le__", Le;
+    c_gt, "__gt__", Gt;
+    c_ge, "__ge__", Ge;
+}
+
 pub fn register(vm: &mut Vm) {
     let c = vm.t.complex;
     cast::<TypeObject>(c).native_new = Some(complex_new);
@@ -195,4 +320,11 @@ pub fn register(vm: &mut Vm) {
     def_method(vm, c, "__complex__", complex_complex);
     def_method(vm, c, "__getnewargs__", complex_getnewargs);
     def_method(vm, c, "__format__", complex_format);
+    for (name, f) in BINARY_METHODS
+        .iter()
+        .chain(UNARY_METHODS)
+        .chain(COMPARE_METHODS)
+    {
+        def_method(vm, c, name, *f);
+    }
 }

@@ -401,6 +401,19 @@ fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// The level of a number in the tower (int 0, float 1, complex 2).
+fn tower_level(r: GcRef) -> Option<u8> {
+    if is::<IntObject>(r) || is::<BigIntObject>(r) {
+        Some(0)
+    } else if is::<FloatObject>(r) {
+        Some(1)
+    } else if is::<crate::object::complex::ComplexObject>(r) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
 fn is_heap(cls: GcRef) -> bool {
     cast::<TypeObject>(cls).heap
 }
@@ -452,6 +465,16 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
                 if r != vm.notimpl {
                     return Ok(r);
                 }
+            }
+        }
+        // A number of a higher level than `a`'s (int < float < complex):
+        // `a`'s own operator gives up, so `b`'s reflected one decides.
+        if !sub_first && is_heap(cb) && matches!((tower_level(a), tower_level(b)), (Some(x), Some(y)) if y > x)
+        {
+            match super::call_method_opt(vm, b, rname, &[a])? {
+                Some(r) if r != vm.notimpl => return Ok(r),
+                Some(_) => return Err(operand_error(vm, a, b, op)),
+                None => {}
             }
         }
         // Builtin layouts (also of subclasses like `class S(str)`).
