@@ -69,7 +69,10 @@ fn c_sqrt(z: C) -> C {
             return (f64::INFINITY, im);
         }
         if re == f64::INFINITY {
-            return (f64::INFINITY, if im.is_nan() { im } else { 0.0f64.copysign(im) });
+            return (
+                f64::INFINITY,
+                if im.is_nan() { im } else { 0.0f64.copysign(im) },
+            );
         }
         if re == f64::NEG_INFINITY {
             return if im.is_nan() {
@@ -303,10 +306,7 @@ fn cm_polar(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
 fn cm_rect(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     super::no_kw(vm, "rect", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "rect expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("rect expected 2 arguments, got {}", args.len())));
     }
     let r = real_arg(vm, args[0])?;
     let phi = real_arg(vm, args[1])?;

@@ -6,8 +6,8 @@
 //! `format::complex`.
 
 use super::check_args;
-use crate::bytecode::{BinOp, CmpOp};
 use super::setup::def_method;
+use crate::bytecode::{BinOp, CmpOp};
 use crate::format::complex::{format_complex, parse_complex, ParseError};
 use crate::object::complex::{complex_parts, new_complex, ComplexObject};
 use crate::object::func::KwArgs;
@@ -25,7 +25,8 @@ fn is_number(vm: &mut Vm, r: GcRef) -> bool {
         return true;
     }
     let cls = class_of(r);
-    ops::lookup_str(vm, cls, "__float__").is_some() || ops::lookup_str(vm, cls, "__index__").is_some()
+    ops::lookup_str(vm, cls, "__float__").is_some()
+        || ops::lookup_str(vm, cls, "__index__").is_some()
 }
 
 /// The result of `x.__complex__()` if `x`'s type defines it.

@@ -42,12 +42,7 @@ pub fn alloc_instance(vm: &mut Vm, cls: GcRef, args: &[GcRef]) -> PyResult<GcRef
 
 /// [`alloc_instance`] with keyword arguments, which go to the native
 /// constructors that take keywords (`int`, `complex`).
-pub fn alloc_instance_kw(
-    vm: &mut Vm,
-    cls: GcRef,
-    args: &[GcRef],
-    kw: KwArgs,
-) -> PyResult<GcRef> {
+pub fn alloc_instance_kw(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     match cast::<TypeObject>(cls).layout {
         InstLayout::Instance => Ok(crate::object::instance::new_instance(cls, vm.root_map)),
         InstLayout::Exception => {

@@ -160,7 +160,8 @@ fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
     };
     let sign = if neg { -1.0 } else { 1.0 };
     let rest = &s[i..];
-    let starts = |p: &[u8], word: &[u8]| p.len() >= word.len() && p[..word.len()].eq_ignore_ascii_case(word);
+    let starts =
+        |p: &[u8], word: &[u8]| p.len() >= word.len() && p[..word.len()].eq_ignore_ascii_case(word);
     if starts(rest, b"inf") {
         let n = if starts(rest, b"infinity") { 8 } else { 3 };
         return Some((sign * f64::INFINITY, i + n));

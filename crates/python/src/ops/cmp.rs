@@ -246,7 +246,8 @@ pub fn richcompare(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<GcRef
                 }
             }
             // Subclasses of builtin types inherit their comparisons.
-            if !own && cast::<TypeObject>(ca).layout == crate::object::typeobj::InstLayout::Builtin {
+            if !own && cast::<TypeObject>(ca).layout == crate::object::typeobj::InstLayout::Builtin
+            {
                 if let Some(r) = builtin_cmp(vm, a, b, op)? {
                     return Ok(vm.bool(r));
                 }

@@ -126,10 +126,9 @@ fn c_pow(a: C, b: C) -> Result<C, PowErr> {
 pub fn pow_obj(vm: &mut Vm, a: C, b: C) -> PyResult<GcRef> {
     match c_pow(a, b) {
         Ok((re, im)) => Ok(vm.complex(re, im)),
-        Err(PowErr::Domain) => Err(vm.err(
-            "ZeroDivisionError",
-            "0.0 to a negative or complex power",
-        )),
+        Err(PowErr::Domain) => {
+            Err(vm.err("ZeroDivisionError", "0.0 to a negative or complex power"))
+        }
         Err(PowErr::Range) => Err(vm.err("OverflowError", "complex exponentiation")),
     }
 }

@@ -515,8 +515,7 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
     }
     // The number parts are read-only (complex's are members, the others
     // computed attributes, hence the two wordings).
-    if is::<crate::object::complex::ComplexObject>(obj) && matches!(str_of(name), "real" | "imag")
-    {
+    if is::<crate::object::complex::ComplexObject>(obj) && matches!(str_of(name), "real" | "imag") {
         return Err(vm.attr_error("readonly attribute"));
     }
     let int_like = is::<IntObject>(obj) || is::<BigIntObject>(obj);

@@ -469,7 +469,9 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
         }
         // A number of a higher level than `a`'s (int < float < complex):
         // `a`'s own operator gives up, so `b`'s reflected one decides.
-        if !sub_first && is_heap(cb) && matches!((tower_level(a), tower_level(b)), (Some(x), Some(y)) if y > x)
+        if !sub_first
+            && is_heap(cb)
+            && matches!((tower_level(a), tower_level(b)), (Some(x), Some(y)) if y > x)
         {
             match super::call_method_opt(vm, b, rname, &[a])? {
                 Some(r) if r != vm.notimpl => return Ok(r),
