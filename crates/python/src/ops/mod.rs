@@ -650,6 +650,10 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
     if let Some(b) = try_cast::<BuiltinFunctionObject>(f) {
         let func = b.func;
         return match b.bound {
+            // An unbound method called without its object.
+            None if args.is_empty() && class_of(f) == vm.t.method_descr => {
+                Err(vm.type_error(format!("unbound method {}() needs an argument", b.name)))
+            }
             None => func(vm, args, kw),
             Some(s) => {
                 let mut v: smallvec::SmallVec<[GcRef; 8]> =
