@@ -1,9 +1,12 @@
 //! The `complex` type: its constructor (`complex(real, imag)` with
 //! CPython's rules for numbers, `__complex__`/`__float__`/`__index__`
 //! objects, complex arguments and strings) and its methods
-//! (`conjugate`, `__complex__`, `__getnewargs__`, `__format__`). The
-//! arithmetic lives in `ops::complex`, the text forms in
-//! `format::complex`.
+//! (`conjugate`, `__complex__`, `__getnewargs__`, `__format__`, and the
+//! explicit operator methods `__add__` ... `__rpow__`, `__neg__`,
+//! `__abs__`, `__hash__`, `__repr__`, `__eq__` ... that `z.__add__(w)` and
+//! `super()` calls in subclasses reach). The operators themselves do not go
+//! through these methods: the arithmetic lives in `ops::complex`, the text
+//! forms in `format::complex`.
 
 use super::check_args;
 use super::setup::def_method;
