@@ -93,7 +93,7 @@ class Fraction:
     def _op(self, other, f, flt):
         o = Fraction._coerce(other)
         if o is None:
-            if isinstance(other, float):
+            if isinstance(other, (float, complex)):
                 return flt(float(self), other)
             return NotImplemented
         return f(self, o)
@@ -126,7 +126,7 @@ class Fraction:
     def __rtruediv__(a, b):
         o = Fraction._coerce(b)
         if o is None:
-            if isinstance(b, float):
+            if isinstance(b, (float, complex)):
                 return b / float(a)
             return NotImplemented
         return o / a
@@ -187,6 +187,10 @@ class Fraction:
         return op(a._numerator * o._denominator, o._numerator * a._denominator)
 
     def __eq__(a, b):
+        if isinstance(b, complex):
+            if b.imag != 0:
+                return NotImplemented
+            b = b.real
         r = a._cmp(b, lambda x, y: x == y)
         return r
 

@@ -464,6 +464,10 @@ impl Vm {
         new_float(self.t.float, v)
     }
 
+    pub fn complex(&mut self, re: f64, im: f64) -> GcRef {
+        crate::object::complex::new_complex(self.t.complex, re, im)
+    }
+
     pub fn bool(&self, b: bool) -> GcRef {
         if b {
             self.true_

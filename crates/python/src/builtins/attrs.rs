@@ -175,6 +175,13 @@ pub fn special_getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<
             _ => None,
         });
     }
+    if let Some((re, im)) = crate::object::complex::complex_parts(obj) {
+        return Ok(match n {
+            "real" => Some(vm.float(re)),
+            "imag" => Some(vm.float(im)),
+            _ => None,
+        });
+    }
     if is::<RangeObject>(obj) {
         return Ok(super::ranges::attr(vm, obj, n));
     }

@@ -456,7 +456,7 @@ fn min_max(vm: &mut Vm, args: &[GcRef], kw: KwArgs, is_max: bool) -> PyResult<Gc
             None => x,
         };
         let better = if is_max {
-            ops::cmp::lt(vm, best_key, kx)?
+            ops::cmp::gt(vm, kx, best_key)?
         } else {
             ops::cmp::lt(vm, kx, best_key)?
         };
@@ -494,26 +494,42 @@ fn sorted(vm: &mut Vm, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
 fn abs(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     check_args(vm, "abs", args, 1, 1)?;
     let x = args[0];
-    if !cast::<TypeObject>(class_of(x)).heap {
-        match as_num(x) {
-            Some(Num::I(i)) => {
-                return Ok(match i.checked_abs() {
-                    Some(v) => vm.int(v),
-                    None => int_from_big(vm, BigInt::from(i).abs()),
-                })
-            }
-            Some(Num::B(b)) => {
-                let v = b.abs();
-                return Ok(int_from_big(vm, v));
-            }
-            Some(Num::F(f)) => return Ok(vm.float(f.abs())),
-            None => {}
+    let heap = cast::<TypeObject>(class_of(x)).heap;
+    if !heap {
+        if let Some(r) = builtin_abs(vm, x)? {
+            return Ok(r);
         }
     }
     if let Some(r) = ops::call_method_opt(vm, x, "__abs__", &[])? {
         return Ok(r);
     }
+    // Subclasses of the number types inherit abs().
+    if heap {
+        if let Some(r) = builtin_abs(vm, x)? {
+            return Ok(r);
+        }
+    }
     Err(vm.type_error(format!("bad operand type for abs(): '{}'", tname(x))))
+}
+
+/// `abs()` of the builtin number layouts; `None` for other objects.
+fn builtin_abs(vm: &mut Vm, x: GcRef) -> PyResult<Option<GcRef>> {
+    if let Some(z) = crate::object::complex::complex_parts(x) {
+        let r = ops::complex::abs(vm, z)?;
+        return Ok(Some(vm.float(r)));
+    }
+    Ok(match as_num(x) {
+        Some(Num::I(i)) => Some(match i.checked_abs() {
+            Some(v) => vm.int(v),
+            None => int_from_big(vm, BigInt::from(i).abs()),
+        }),
+        Some(Num::B(b)) => {
+            let v = b.abs();
+            Some(int_from_big(vm, v))
+        }
+        Some(Num::F(f)) => Some(vm.float(f.abs())),
+        None => None,
+    })
 }
 
 fn divmod(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {

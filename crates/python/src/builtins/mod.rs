@@ -3,6 +3,8 @@
 
 pub mod aiters;
 pub mod attrs;
+pub mod cmath;
+pub mod complexes;
 pub mod dicts;
 pub mod exceptions;
 pub mod funcs;

@@ -490,6 +490,13 @@ fn round_to_int(
             if let Some(r) = ops::call_method_opt(vm, x, dunder, &[])? {
                 return Ok(r);
             }
+            // trunc() accepts only objects with __trunc__; floor and ceil
+            // fall back to float().
+            if dunder == "__trunc__" {
+                return Err(
+                    vm.type_error(format!("type {} doesn't define __trunc__ method", tname(x)))
+                );
+            }
             let v = num_arg(vm, x)?;
             let r = float_to_bigint(f(v), false).map_err(|e| super::fmt_err(vm, e))?;
             Ok(int_from_big(vm, r))

@@ -134,6 +134,7 @@ pub fn init_types(vm: &mut Vm) {
     set_match_flags(vm);
     super::types::register(vm);
     super::ints::register(vm);
+    super::complexes::register(vm);
     super::strs::register(vm);
     super::seqs::register(vm);
     super::ranges::register(vm);
@@ -223,6 +224,7 @@ pub fn init_builtins(vm: &mut Vm) {
     super::io::register(vm);
     super::import::register(vm);
     super::modules::register(vm);
+    super::cmath::register(vm);
     super::regex::register(vm);
     super::types::register_abc_module(vm);
     let bm = crate::builtins::import::new_module(vm, "builtins", Some(b));

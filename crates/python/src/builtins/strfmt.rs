@@ -54,6 +54,8 @@ pub fn format_builtin(vm: &mut Vm, v: GcRef, sp: &str) -> PyResult<String> {
         spec::format_int(&b.value, sp, &tn)
     } else if let Some(f) = try_cast::<FloatObject>(v) {
         spec::format_float(f.value, sp, &tn)
+    } else if let Some((re, im)) = crate::object::complex::complex_parts(v) {
+        crate::format::complex::format_complex(re, im, sp, &tn)
     } else if let Some(s) = try_cast::<StrObject>(v) {
         spec::format_str(&s.s, sp, &tn)
     } else if sp.is_empty() {

@@ -37,6 +37,12 @@ fn native_base(cls: GcRef) -> Option<(GcRef, crate::object::func::NativeFn)> {
 
 /// Allocates an instance of `cls` by its layout (object.__new__).
 pub fn alloc_instance(vm: &mut Vm, cls: GcRef, args: &[GcRef]) -> PyResult<GcRef> {
+    alloc_instance_kw(vm, cls, args, &[])
+}
+
+/// [`alloc_instance`] with keyword arguments, which go to the native
+/// constructors that take keywords (`int`, `complex`).
+pub fn alloc_instance_kw(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef> {
     match cast::<TypeObject>(cls).layout {
         InstLayout::Instance => Ok(crate::object::instance::new_instance(cls, vm.root_map)),
         InstLayout::Exception => {
@@ -44,10 +50,15 @@ pub fn alloc_instance(vm: &mut Vm, cls: GcRef, args: &[GcRef]) -> PyResult<GcRef
             Ok(crate::object::exc::new_exception(cls, vm.root_map, a))
         }
         InstLayout::Builtin => match native_base(cls) {
-            Some((_, f)) => {
+            Some((base, f)) => {
                 let mut v = vec![cls];
                 v.extend_from_slice(args);
-                let o = f(vm, &v, &[])?;
+                let kw = if base == vm.t.complex || base == vm.t.int {
+                    kw
+                } else {
+                    &[]
+                };
+                let o = f(vm, &v, kw)?;
                 crate::object::set_class(o, cls);
                 Ok(o)
             }
@@ -173,7 +184,7 @@ pub fn type_call_default(vm: &mut Vm, cls: GcRef, args: &[GcRef], kw: KwArgs) ->
                     vm.type_error(format!("{}() takes no arguments", ops::type_name_of(cls)))
                 );
             }
-            let o = alloc_instance(vm, cls, args)?;
+            let o = alloc_instance_kw(vm, cls, args, kw)?;
             if cast::<TypeObject>(cls).layout == InstLayout::Builtin && !init_is_py {
                 // e.g. class L(list): pass; L([1, 2]) fills through list.__init__.
                 if let Some(i) = init {

@@ -33,15 +33,16 @@ fn split_exp(s: &str) -> Digits {
     }
 }
 
-/// Shortest round-tripping digits of `|x|` (x finite). Of two shortest
-/// candidates, CPython takes the one nearer to `x`, and on an exact tie the
-/// even one (`234477805999924.125` is `...924.12`); Rust's shortest mode
-/// finds the length but may round a tie up, so the digits are redone at
-/// that length in exact, half-even mode. The nearest string of the shortest
-/// length always round-trips, since some string of that length does.
+/// Shortest round-tripping digits of `|x|` (x finite). When two strings of
+/// that length are equally close to `x` (only possible at 16-17 digits),
+/// the even one is taken, as CPython does: that is `|x|` correctly rounded
+/// to that many digits.
 pub fn shortest_digits(x: f64) -> Digits {
-    let len = split_exp(&format!("{:e}", x.abs())).digits.len();
-    sig_digits(x, len)
+    let d = split_exp(&format!("{:e}", x.abs()));
+    if d.digits.len() >= 16 {
+        return sig_digits(x, d.digits.len());
+    }
+    d
 }
 
 /// `|x|` rounded (half-even, exactly) to `sig` significant digits, `sig >= 1`.
@@ -56,7 +57,7 @@ fn exp_suffix(exp: i32, upper: bool) -> String {
 }
 
 /// Lay out `digits` (first digit before the point) in exponent notation.
-fn place_exp(d: &Digits, keep_point: bool, upper: bool) -> String {
+pub(crate) fn place_exp(d: &Digits, keep_point: bool, upper: bool) -> String {
     let mut s = String::new();
     s.push_str(&d.digits[..1]);
     if d.digits.len() > 1 {
@@ -71,7 +72,7 @@ fn place_exp(d: &Digits, keep_point: bool, upper: bool) -> String {
 
 /// Lay out `digits` in positional notation; at least `min_frac` fraction digits
 /// are shown (padding with zeros), and a lone point is kept when `keep_point`.
-fn place_fixed(d: &Digits, min_frac: usize, keep_point: bool) -> String {
+pub(crate) fn place_fixed(d: &Digits, min_frac: usize, keep_point: bool) -> String {
     let n = d.digits.len() as i64;
     let point = d.exp as i64 + 1; // digits before the decimal point
     let (int_part, frac_part) = if point <= 0 {

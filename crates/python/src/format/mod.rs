@@ -18,6 +18,7 @@
 //! round-half-even on the exact binary value, as CPython's; shortest round-trip
 //! digits come from `{:e}`.
 
+pub mod complex;
 pub mod float_repr;
 pub mod intconv;
 pub mod percent;

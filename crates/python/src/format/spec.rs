@@ -160,7 +160,7 @@ pub fn parse_spec(
 /// Pad `body` (of `len` code points) to the spec's width with its fill and
 /// alignment; `default_align` is `<` for strings and `>` for numbers. For `=`
 /// the padding goes after `lead` (sign and prefix).
-fn pad(f: &FormatSpec, lead: &str, body: &str, default_align: char) -> String {
+pub(crate) fn pad(f: &FormatSpec, lead: &str, body: &str, default_align: char) -> String {
     let len = lead.chars().count() + body.chars().count();
     let width = f.width.unwrap_or(0);
     if len >= width {
@@ -332,6 +332,12 @@ pub fn format_float(x: f64, spec: &str, type_name: &str) -> FmtResult<String> {
 
 fn float_with(f: &FormatSpec, x: f64) -> FmtResult<String> {
     let body = format_float_body(x, f.ty, f.precision, f.alternate);
+    Ok(float_parts(f, x, &body))
+}
+
+/// Lays out a float whose magnitude was formatted as `body`: the sign (of
+/// `x`, or the one `f` asks for), the grouping and the padding of `f`.
+pub(crate) fn float_parts(f: &FormatSpec, x: f64, body: &str) -> String {
     let mut neg = x.is_sign_negative() && !x.is_nan();
     if neg && f.no_neg_zero {
         let mant = body.split(['e', 'E']).next().unwrap_or("");
@@ -345,17 +351,17 @@ fn float_with(f: &FormatSpec, x: f64) -> FmtResult<String> {
     let (digits, rest) = if x.is_finite() {
         body.split_at(split)
     } else {
-        ("", body.as_str())
+        ("", body)
     };
     if x.is_finite() {
-        Ok(render_number(f, neg, "", digits, rest, 3))
+        render_number(f, neg, "", digits, rest, 3)
     } else {
         // Non-finite values are padded but never grouped.
         let plain = FormatSpec {
             grouping: None,
             ..f.clone()
         };
-        Ok(render_number(&plain, neg, "", digits, rest, 3))
+        render_number(&plain, neg, "", digits, rest, 3)
     }
 }
 

@@ -24,7 +24,7 @@ fn load_const(vm: &mut Vm, c: &Constant) -> GcRef {
         Constant::Int(i) => vm.int(*i),
         Constant::BigInt(b) => crate::ops::num::int_from_big(vm, b.clone()),
         Constant::Float(f) => vm.float(*f),
-        Constant::Complex(_, im) => vm.float(*im),
+        Constant::Complex(re, im) => vm.complex(*re, *im),
         Constant::Str(s) => vm.intern(s),
         Constant::Bytes(b) => crate::object::str::new_bytes(vm.t.bytes, b.clone()),
         Constant::Tuple(items) => {

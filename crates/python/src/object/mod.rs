@@ -19,6 +19,7 @@
 //! This module holds the layout machinery ([`gc_layout!`], [`alloc`],
 //! [`cast`]); one submodule per type family holds the structs.
 
+pub mod complex;
 pub mod dict;
 pub mod exc;
 pub mod func;
@@ -127,6 +128,7 @@ static REGISTER: std::sync::Once = std::sync::Once::new();
 pub fn register_layouts() {
     REGISTER.call_once(|| {
         int::register();
+        complex::register();
         str::register();
         seq::register();
         dict::register();

@@ -5,6 +5,7 @@
 use super::num::{as_num, to_big, Num};
 use super::{eq_bool, str_of, tname};
 use crate::bytecode::CmpOp;
+use crate::object::complex::ComplexObject;
 use crate::object::dict::{table, DictObject, SetObject};
 use crate::object::seq::{list_items, tuple_items, ListObject, TupleObject};
 use crate::object::str::{BytesObject, StrObject};
@@ -27,7 +28,7 @@ fn ord_result(o: Option<Ordering>, op: CmpOp) -> bool {
     }
 }
 
-fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+pub(crate) fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
     match (a, b) {
         (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
         (Num::F(x), Num::F(y)) => x.partial_cmp(y),
@@ -132,6 +133,14 @@ fn builtin_cmp(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<Option<bo
     if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
         return Ok(Some(ord_result(num_cmp(&x, &y), op)));
     }
+    if is::<ComplexObject>(a) || is::<ComplexObject>(b) {
+        // Complex numbers are only equal or not; ordering is unsupported.
+        return Ok(match op {
+            CmpOp::Eq => super::complex::eq(a, b),
+            CmpOp::Ne => super::complex::eq(a, b).map(|e| !e),
+            _ => None,
+        });
+    }
     if let (Some(x), Some(y)) = (try_cast::<StrObject>(a), try_cast::<StrObject>(b)) {
         return Ok(Some(ord_result(Some(x.s.cmp(&y.s)), op)));
     }
@@ -215,8 +224,10 @@ pub fn richcompare(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<GcRef
         }
         if heap_a {
             let name = vm.intern(dunder(op));
+            let mut own = false;
             if let Some(m) = super::lookup(vm, ca, name) {
                 if class_of(m) != vm.t.method_descr {
+                    own = true;
                     let f = super::bind(vm, m, Some(a), ca)?;
                     let r = super::call(vm, f, &[b], &[])?;
                     if r != vm.notimpl {
@@ -236,6 +247,13 @@ pub fn richcompare(vm: &mut Vm, a: GcRef, b: GcRef, op: CmpOp) -> PyResult<GcRef
                             return Ok(vm.bool(!t));
                         }
                     }
+                }
+            }
+            // Subclasses of builtin types inherit their comparisons.
+            if !own && cast::<TypeObject>(ca).layout == crate::object::typeobj::InstLayout::Builtin
+            {
+                if let Some(r) = builtin_cmp(vm, a, b, op)? {
+                    return Ok(vm.bool(r));
                 }
             }
         } else if let Some(r) = builtin_cmp(vm, a, b, op)? {
@@ -278,5 +296,20 @@ pub fn lt(vm: &mut Vm, a: GcRef, b: GcRef) -> PyResult<bool> {
         return Ok(str_of(a) < str_of(b));
     }
     let r = richcompare(vm, a, b, CmpOp::Lt)?;
+    super::truthy(vm, r)
+}
+
+/// `a > b` as a bool (`max`).
+pub fn gt(vm: &mut Vm, a: GcRef, b: GcRef) -> PyResult<bool> {
+    if let (Some(x), Some(y)) = (
+        try_cast::<crate::object::int::IntObject>(a),
+        try_cast::<crate::object::int::IntObject>(b),
+    ) {
+        return Ok(x.value > y.value);
+    }
+    if is::<StrObject>(a) && is::<StrObject>(b) {
+        return Ok(str_of(a) > str_of(b));
+    }
+    let r = richcompare(vm, a, b, CmpOp::Gt)?;
     super::truthy(vm, r)
 }

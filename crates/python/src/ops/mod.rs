@@ -5,6 +5,7 @@
 //! in [`cmp`], repr/str in [`repr`], subscripts in [`item`].
 
 pub mod cmp;
+pub mod complex;
 pub mod item;
 pub mod num;
 pub mod repr;
@@ -512,6 +513,21 @@ pub fn object_setattr(vm: &mut Vm, obj: GcRef, name: GcRef, v: GcRef) -> PyResul
             }
         }
     }
+    // The number parts are read-only (complex's are members, the others
+    // computed attributes, hence the two wordings).
+    if is::<crate::object::complex::ComplexObject>(obj) && matches!(str_of(name), "real" | "imag") {
+        return Err(vm.attr_error("readonly attribute"));
+    }
+    let int_like = is::<IntObject>(obj) || is::<BigIntObject>(obj);
+    if (int_like && matches!(str_of(name), "real" | "imag" | "numerator" | "denominator"))
+        || (is::<FloatObject>(obj) && matches!(str_of(name), "real" | "imag"))
+    {
+        let owner = if int_like { "int" } else { "float" };
+        return Err(vm.attr_error(format!(
+            "attribute '{}' of '{owner}' objects is not writable",
+            str_of(name)
+        )));
+    }
     match attrs_of(obj) {
         Some(a) => {
             if inst_get(a, name).is_none() && !slot_allowed(vm, cls, name) {
@@ -634,6 +650,10 @@ pub fn call(vm: &mut Vm, f: GcRef, args: &[GcRef], kw: KwArgs) -> PyResult<GcRef
     if let Some(b) = try_cast::<BuiltinFunctionObject>(f) {
         let func = b.func;
         return match b.bound {
+            // An unbound method called without its object.
+            None if args.is_empty() && class_of(f) == vm.t.method_descr => {
+                Err(vm.type_error(format!("unbound method {}() needs an argument", b.name)))
+            }
             None => func(vm, args, kw),
             Some(s) => {
                 let mut v: smallvec::SmallVec<[GcRef; 8]> =
@@ -721,6 +741,9 @@ pub fn truthy(vm: &mut Vm, r: GcRef) -> PyResult<bool> {
     if let Some(f) = try_cast::<FloatObject>(r) {
         return Ok(f.value != 0.0);
     }
+    if let Some((re, im)) = crate::object::complex::complex_parts(r) {
+        return Ok(re != 0.0 || im != 0.0);
+    }
     if let Some(s) = try_cast::<StrObject>(r) {
         return Ok(!s.s.is_empty());
     }
@@ -771,6 +794,9 @@ pub fn hash(vm: &mut Vm, r: GcRef) -> PyResult<i64> {
     }
     if let Some(b) = try_cast::<BigIntObject>(r) {
         return Ok(num::hash_bigint(&b.value));
+    }
+    if let Some(z) = crate::object::complex::complex_parts(r) {
+        return Ok(complex::hash(z));
     }
     if is::<TupleObject>(r) {
         let items = crate::object::seq::tuple_items(r);

@@ -301,7 +301,7 @@ pub fn num_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option<GcR
     use BinOp::*;
     let (na, nb) = match (as_num(a), as_num(b)) {
         (Some(x), Some(y)) => (x, y),
-        _ => return Ok(None),
+        _ => return super::complex::complex_op(vm, a, b, op),
     };
     let is_float = matches!(na, Num::F(_)) || matches!(nb, Num::F(_));
     if matches!(op.base(), And | Or | Xor) && class_of(a) == vm.t.bool_ && class_of(b) == vm.t.bool_
@@ -366,8 +366,9 @@ pub fn num_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option<GcR
             if x == 0.0 && y < 0.0 {
                 return Err(zero_div(vm, "0.0 cannot be raised to a negative power"));
             }
-            if x < 0.0 && y.fract() != 0.0 {
-                return Err(vm.value_error("math domain error"));
+            if x < 0.0 && x.is_finite() && y.is_finite() && y.fract() != 0.0 {
+                // A negative base to a fractional power is complex.
+                return super::complex::pow_obj(vm, (x, 0.0), (y, 0.0)).map(Some);
             }
             let r = x.powf(y);
             if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -397,6 +398,19 @@ fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
         Or => ("__or__", "__ror__", "__ior__"),
         Xor => ("__xor__", "__rxor__", "__ixor__"),
         _ => unreachable!(),
+    }
+}
+
+/// The level of a number in the tower (int 0, float 1, complex 2).
+fn tower_level(r: GcRef) -> Option<u8> {
+    if is::<IntObject>(r) || is::<BigIntObject>(r) {
+        Some(0)
+    } else if is::<FloatObject>(r) {
+        Some(1)
+    } else if is::<crate::object::complex::ComplexObject>(r) {
+        Some(2)
+    } else {
+        None
     }
 }
 
@@ -451,6 +465,18 @@ pub fn binary_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<GcRef> 
                 if r != vm.notimpl {
                     return Ok(r);
                 }
+            }
+        }
+        // A number of a higher level than `a`'s (int < float < complex):
+        // `a`'s own operator gives up, so `b`'s reflected one decides.
+        if !sub_first
+            && is_heap(cb)
+            && matches!((tower_level(a), tower_level(b)), (Some(x), Some(y)) if y > x)
+        {
+            match super::call_method_opt(vm, b, rname, &[a])? {
+                Some(r) if r != vm.notimpl => return Ok(r),
+                Some(_) => return Err(operand_error(vm, a, b, op)),
+                None => {}
             }
         }
         // Builtin layouts (also of subclasses like `class S(str)`).
@@ -662,27 +688,10 @@ pub fn builtin_op(vm: &mut Vm, a: GcRef, b: GcRef, op: BinOp) -> PyResult<Option
 
 /// `-x`, `+x`, `~x`.
 pub fn unary(vm: &mut Vm, x: GcRef, which: u8) -> PyResult<GcRef> {
-    if !is_heap(class_of(x)) {
-        match (as_num(x), which) {
-            (Some(Num::I(i)), b'-') => {
-                return Ok(match i.checked_neg() {
-                    Some(v) => vm.int(v),
-                    None => int_from_big(vm, -BigInt::from(i)),
-                })
-            }
-            (Some(Num::B(b)), b'-') => {
-                let v = -b.clone();
-                return Ok(int_from_big(vm, v));
-            }
-            (Some(Num::F(f)), b'-') => return Ok(vm.float(-f)),
-            (Some(Num::I(i)), b'+') => return Ok(vm.int(i)),
-            (Some(Num::B(_)), b'+') | (Some(Num::F(_)), b'+') => return Ok(x),
-            (Some(Num::I(i)), b'~') => return Ok(vm.int(!i)),
-            (Some(Num::B(b)), b'~') => {
-                let v = -(b.clone()) - 1;
-                return Ok(int_from_big(vm, v));
-            }
-            _ => {}
+    let heap = is_heap(class_of(x));
+    if !heap {
+        if let Some(r) = builtin_unary(vm, x, which) {
+            return Ok(r);
         }
     }
     let (name, sym) = match which {
@@ -693,6 +702,12 @@ pub fn unary(vm: &mut Vm, x: GcRef, which: u8) -> PyResult<GcRef> {
     if let Some(r) = super::call_method_opt(vm, x, name, &[])? {
         return Ok(r);
     }
+    // Subclasses of the number types inherit their operators.
+    if heap {
+        if let Some(r) = builtin_unary(vm, x, which) {
+            return Ok(r);
+        }
+    }
     Err(vm.type_error(format!(
         "bad operand type for unary {}: '{}'",
         sym,
@@ -700,8 +715,47 @@ pub fn unary(vm: &mut Vm, x: GcRef, which: u8) -> PyResult<GcRef> {
     )))
 }
 
+/// `-x`, `+x`, `~x` on the builtin number layouts; `None` otherwise.
+fn builtin_unary(vm: &mut Vm, x: GcRef, which: u8) -> Option<GcRef> {
+    let heap = is_heap(class_of(x));
+    {
+        match (as_num(x), which) {
+            (Some(Num::I(i)), b'-') => {
+                return Some(match i.checked_neg() {
+                    Some(v) => vm.int(v),
+                    None => int_from_big(vm, -BigInt::from(i)),
+                })
+            }
+            (Some(Num::B(b)), b'-') => {
+                let v = -b.clone();
+                return Some(int_from_big(vm, v));
+            }
+            (Some(Num::F(f)), b'-') => return Some(vm.float(-f)),
+            (Some(Num::I(i)), b'+') => return Some(vm.int(i)),
+            (Some(Num::B(b)), b'+') if heap => {
+                let v = b.clone();
+                return Some(int_from_big(vm, v));
+            }
+            (Some(Num::F(f)), b'+') if heap => return Some(vm.float(f)),
+            (Some(Num::B(_)), b'+') | (Some(Num::F(_)), b'+') => return Some(x),
+            (Some(Num::I(i)), b'~') => return Some(vm.int(!i)),
+            (Some(Num::B(b)), b'~') => {
+                let v = -(b.clone()) - 1;
+                return Some(int_from_big(vm, v));
+            }
+            (None, _) => return super::complex::unary(vm, x, which),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `pow(a, b, m)` for ints.
 pub fn pow3(vm: &mut Vm, a: GcRef, b: GcRef, m: GcRef) -> PyResult<GcRef> {
+    use crate::object::complex::ComplexObject;
+    if is::<ComplexObject>(a) || is::<ComplexObject>(b) || is::<ComplexObject>(m) {
+        return Err(vm.value_error("complex modulo"));
+    }
     match (as_num(a), as_num(b), as_num(m)) {
         (Some(x), Some(y), Some(z))
             if !matches!(x, Num::F(_)) && !matches!(y, Num::F(_)) && !matches!(z, Num::F(_)) =>

@@ -19,51 +19,7 @@ thread_local! {
 
 /// Python's repr of a str.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c if is_unprintable(c) => {
-                let v = c as u32;
-                if v < 0x100 {
-                    out.push_str(&format!("\\x{:02x}", v));
-                } else if v < 0x10000 {
-                    out.push_str(&format!("\\u{:04x}", v));
-                } else {
-                    out.push_str(&format!("\\U{:08x}", v));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-fn is_unprintable(c: char) -> bool {
-    let v = c as u32;
-    (0x80..0xa0).contains(&v)
-        || v == 0xad
-        || (0xd800..0xe000).contains(&v)
-        || v == 0xfeff
-        || (0x2028..=0x202f).contains(&v) && v != 0x202f
-        || (0xe000..0xf900).contains(&v)
+    crate::format::strrepr::str_repr(s)
 }
 
 pub fn repr_bytes(b: &[u8]) -> String {
@@ -159,6 +115,9 @@ pub fn repr(vm: &mut Vm, r: GcRef) -> PyResult<String> {
     }
     if let Some(f) = try_cast::<FloatObject>(r) {
         return Ok(float_repr(f.value));
+    }
+    if let Some((re, im)) = crate::object::complex::complex_parts(r) {
+        return Ok(crate::format::complex::complex_repr(re, im));
     }
     if let Some(s) = try_cast::<StrObject>(r) {
         return Ok(repr_str(&s.s));
