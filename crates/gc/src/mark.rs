@@ -41,6 +41,13 @@ impl MarkStack {
         }
     }
 
+    /// Makes room for one more entry; `false` if the system has none.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) -> bool {
+        self.stack.try_reserve(1).is_ok()
+    }
+
     /// Whether an object was left unqueued since the last call (then every
     /// marked object must be rescanned with [`scan`]).
     pub(crate) fn overflowed(&mut self) -> bool {
@@ -62,7 +69,7 @@ impl MarkStack {
             );
             if flags & MARK == 0 {
                 (*hdr).gc_flags = flags | MARK;
-                if self.stack.len() == self.stack.capacity() && self.stack.try_reserve(1).is_err() {
+                if self.stack.len() == self.stack.capacity() && !self.grow() {
                     self.overflow = true;
                     return;
                 }
@@ -80,6 +87,7 @@ pub(crate) fn drain(ms: &mut MarkStack) {
 }
 
 /// Marks the children of `obj`, a marked, allocated object.
+#[inline(always)]
 pub(crate) fn scan(ms: &mut MarkStack, obj: usize) {
     {
         // SAFETY: `obj` is a marked, allocated object; its type's

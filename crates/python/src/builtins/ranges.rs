@@ -214,6 +214,16 @@ fn slice_indices(vm: &mut Vm, s: GcRef, len: &BigInt) -> PyResult<(BigInt, BigIn
     Ok((start, stop, step))
 }
 
+/// Is `key` a slice whose parts are all `None` or machine-word ints?
+fn word_slice(vm: &Vm, key: GcRef) -> bool {
+    let Some(s) = try_cast::<SliceObject>(key) else {
+        return false;
+    };
+    [s.start, s.stop, s.step]
+        .iter()
+        .all(|p| p.is_none_or(|p| p == vm.none || is::<IntObject>(p)))
+}
+
 /// `r[key]`: an item or a sub-range.
 pub fn getitem(vm: &mut Vm, r: GcRef, key: GcRef) -> PyResult<GcRef> {
     let rg = cast::<RangeObject>(r);
@@ -227,6 +237,12 @@ pub fn getitem(vm: &mut Vm, r: GcRef, key: GcRef) -> PyResult<GcRef> {
             return Err(vm.index_error("range object index out of range"));
         }
         return Ok(vm.int((start as i128 + i * step as i128) as i64));
+    }
+    if let (Some((start, _, step, n)), true) = (small(rg), word_slice(vm, key)) {
+        let (a, b, s) = ops::item::slice_indices(vm, key, n as usize)?;
+        let at = |i: i64| BigInt::from(start as i128 + i as i128 * step as i128);
+        let step = BigInt::from(s as i128 * step as i128);
+        return Ok(new_range(vm, at(a), at(b), step));
     }
     let (start, _, step) = bounds(rg);
     let n = length(rg);
