@@ -28,22 +28,40 @@ fn run_limited(program: &str) -> (String, String, i32) {
     )
 }
 
-#[test]
-#[cfg(target_os = "linux")]
-fn running_out_of_memory_is_a_memory_error() {
-    let (stdout, stderr, code) = run_limited("grow_str.py");
+/// Runs `program` under the limit and checks CPython's behaviour: the
+/// first MemoryError is caught, the second ends the program.
+fn check(program: &str) {
+    let (stdout, stderr, code) = run_limited(program);
     assert_eq!(
         stdout, "caught MemoryError() True\nafter 45\n",
-        "stderr: {stderr}"
+        "{program}: stderr: {stderr}"
     );
     assert!(
         stderr.starts_with("Traceback (most recent call last):"),
-        "stderr: {stderr}"
+        "{program}: stderr: {stderr}"
     );
     assert_eq!(
         stderr.lines().last(),
         Some("MemoryError"),
-        "stderr: {stderr}"
+        "{program}: stderr: {stderr}"
     );
-    assert_eq!(code, 1);
+    assert_eq!(code, 1, "{program}");
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_growing_string_runs_out_of_memory_with_a_memory_error() {
+    check("grow_str.py");
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_growing_dict_runs_out_of_memory_with_a_memory_error() {
+    check("grow_dict.py");
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn millions_of_small_objects_run_out_of_memory_with_a_memory_error() {
+    check("grow_objects.py");
 }

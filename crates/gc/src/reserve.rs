@@ -195,7 +195,8 @@ pub fn exhausted() -> bool {
 /// is free. `true`: memory was recovered, the reserve is whole again and
 /// the program goes on. `false`: memory is exhausted and the program must
 /// raise its out-of-memory error; the whole reserve is spent, as room for
-/// handling it, and is taken back by later collections.
+/// handling it, and is taken back by the next collection, which is made to
+/// come soon.
 pub fn recover() -> bool {
     crate::heap::collect();
     EXHAUSTED.store(false, Ordering::Release);
@@ -203,6 +204,7 @@ pub fn recover() -> bool {
     if probe.is_null() {
         give_back(0);
         give_back(1);
+        crate::heap::collect_soon();
         return false;
     }
     unmap(probe, 2 * RESERVE_SIZE);
