@@ -179,16 +179,21 @@ fn native_write(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
     let path = str_of(args[0]).to_string();
     let text = str_of(args[1]).to_string();
     let append = ops::truthy(vm, args[2])?;
+    write_file(vm, &path, text.as_bytes(), append)
+}
+
+/// Writes `data` to the file `path`, appending or replacing its contents.
+fn write_file(vm: &mut Vm, path: &str, data: &[u8], append: bool) -> PyResult<GcRef> {
     let r = std::fs::OpenOptions::new()
         .write(true)
         .create(true)
         .append(append)
         .truncate(!append)
-        .open(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()));
+        .open(path)
+        .and_then(|mut f| f.write_all(data));
     match r {
         Ok(()) => Ok(vm.none),
-        Err(e) => Err(os_error(vm, &e, &path)),
+        Err(e) => Err(os_error(vm, &e, path)),
     }
 }
 
@@ -217,17 +222,7 @@ fn native_write_bytes(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRe
         )));
     };
     let append = ops::truthy(vm, args[2])?;
-    let r = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .append(append)
-        .truncate(!append)
-        .open(&path)
-        .and_then(|mut f| f.write_all(&data));
-    match r {
-        Ok(()) => Ok(vm.none),
-        Err(e) => Err(os_error(vm, &e, &path)),
-    }
+    write_file(vm, &path, &data, append)
 }
 
 /// `_kiln_io.exists(path)`.

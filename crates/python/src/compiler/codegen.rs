@@ -418,9 +418,8 @@ impl<'s> Compiler<'s> {
                     if !self.in_async_function() {
                         return self.err("'async with' outside async function", w.range);
                     }
-                    return self.async_with_stmt(&w.items, &w.body);
                 }
-                self.with_stmt(&w.items, &w.body)
+                self.with_stmt(&w.items, &w.body, w.is_async)
             }
             Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {

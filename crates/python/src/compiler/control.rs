@@ -145,16 +145,6 @@ impl<'s> Compiler<'s> {
         self.u().pop_handler();
     }
 
-    /// `(aexit -- )`: await `aexit(None, None, None)` and drop the result.
-    fn call_aexit_none(&mut self) {
-        self.load_const(Constant::None);
-        self.load_const(Constant::None);
-        self.load_const(Constant::None);
-        self.emit(Op::Call, 3);
-        self.await_value(2);
-        self.emit(Op::PopTop, 0);
-    }
-
     /// `(x -- result)`: `await x`, the TypeError chosen by `kind` (see
     /// `GET_AWAITABLE`).
     pub fn await_value(&mut self, kind: u32) {
@@ -276,28 +266,26 @@ impl<'s> Compiler<'s> {
                 }
                 self.emit(Op::PopExcept, 0);
             }
-            FBlock::With => {
+            FBlock::With | FBlock::AsyncWith => {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
                 }
-                self.call_exit_none();
-            }
-            FBlock::AsyncWith => {
-                if preserve_tos {
-                    self.emit(Op::Swap, 2);
-                }
-                self.call_aexit_none();
+                self.call_exit_none(matches!(fb, FBlock::AsyncWith));
             }
         }
         Ok(())
     }
 
-    /// `(exit -- )`: call `exit(None, None, None)` and drop the result.
-    fn call_exit_none(&mut self) {
+    /// `(exit -- )`: call `exit(None, None, None)` (awaiting the result for
+    /// `async with`) and drop the result.
+    fn call_exit_none(&mut self, is_async: bool) {
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.load_const(Constant::None);
         self.emit(Op::Call, 3);
+        if is_async {
+            self.await_value(2);
+        }
         self.emit(Op::PopTop, 0);
     }
 
@@ -428,13 +416,25 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    pub fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> GenResult {
+    /// `with` and `async with` (which awaits the `__aenter__` and
+    /// `__aexit__` results), one item at a time.
+    pub fn with_stmt(
+        &mut self,
+        items: &[ast::WithItem],
+        body: &[Stmt],
+        is_async: bool,
+    ) -> GenResult {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         self.expr(&item.context_expr)?;
         self.set_loc(item.range);
-        self.emit(Op::BeforeWith, 0);
+        if is_async {
+            self.emit(Op::BeforeAsyncWith, 0);
+            self.await_value(1);
+        } else {
+            self.emit(Op::BeforeWith, 0);
+        }
         match &item.optional_vars {
             Some(v) => self.store(v)?,
             None => self.emit(Op::PopTop, 0),
@@ -443,12 +443,17 @@ impl<'s> Compiler<'s> {
         let end = self.new_label();
         let outer = self.u().open_handlers();
         self.u().push_handler(handler, true);
-        self.push_fblock(FBlock::With, outer);
-        self.with_stmt(rest, body)?;
+        let fb = if is_async {
+            FBlock::AsyncWith
+        } else {
+            FBlock::With
+        };
+        self.push_fblock(fb, outer);
+        self.with_stmt(rest, body, is_async)?;
         self.pop_fblock();
         self.u().pop_handler();
         self.set_loc(item.range);
-        self.call_exit_none();
+        self.call_exit_none(is_async);
         self.u().jump(Op::Jump, end);
         // (exit, lasti, exc)
         self.bind(handler);
@@ -457,53 +462,9 @@ impl<'s> Compiler<'s> {
         self.u().push_handler(cleanup, true);
         self.emit(Op::PushExcInfo, 0);
         self.emit(Op::WithExceptStart, 0);
-        self.u().jump(Op::PopJumpIfTrue, suppress);
-        self.emit(Op::Reraise, 2);
-        self.bind(suppress);
-        self.emit(Op::PopTop, 0);
-        self.emit(Op::PopExcept, 0);
-        self.u().pop_handler();
-        self.emit(Op::PopTop, 0);
-        self.emit(Op::PopTop, 0);
-        self.u().jump(Op::Jump, end);
-        self.emit_cleanup(cleanup);
-        self.bind(end);
-        Ok(())
-    }
-
-    /// `async with`: like `with`, with `__aenter__`/`__aexit__` results
-    /// awaited.
-    pub fn async_with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> GenResult {
-        let Some((item, rest)) = items.split_first() else {
-            return self.stmts(body);
-        };
-        self.expr(&item.context_expr)?;
-        self.set_loc(item.range);
-        self.emit(Op::BeforeAsyncWith, 0);
-        self.await_value(1);
-        match &item.optional_vars {
-            Some(v) => self.store(v)?,
-            None => self.emit(Op::PopTop, 0),
+        if is_async {
+            self.await_value(2);
         }
-        let handler = self.new_label();
-        let end = self.new_label();
-        let outer = self.u().open_handlers();
-        self.u().push_handler(handler, true);
-        self.push_fblock(FBlock::AsyncWith, outer);
-        self.async_with_stmt(rest, body)?;
-        self.pop_fblock();
-        self.u().pop_handler();
-        self.set_loc(item.range);
-        self.call_aexit_none();
-        self.u().jump(Op::Jump, end);
-        // (aexit, lasti, exc)
-        self.bind(handler);
-        let cleanup = self.new_label();
-        let suppress = self.new_label();
-        self.u().push_handler(cleanup, true);
-        self.emit(Op::PushExcInfo, 0);
-        self.emit(Op::WithExceptStart, 0);
-        self.await_value(2);
         self.u().jump(Op::PopJumpIfTrue, suppress);
         self.emit(Op::Reraise, 2);
         self.bind(suppress);

@@ -180,10 +180,7 @@ fn match_class_impl(
                     )));
                 }
                 match class_attr(vm, subject, cls, name, &mut seen)? {
-                    Some(v) => {
-                        list_items(attrs).push(v);
-                        kiln_gc::write_barrier(attrs);
-                    }
+                    Some(v) => vm.list_push(attrs, v)?,
                     None => {
                         matched = false;
                         break;
@@ -197,10 +194,7 @@ fn match_class_impl(
         for i in 0..tuple_items(names).len() {
             let name = tuple_items(names)[i];
             match class_attr(vm, subject, cls, name, &mut seen)? {
-                Some(v) => {
-                    list_items(attrs).push(v);
-                    kiln_gc::write_barrier(attrs);
-                }
+                Some(v) => vm.list_push(attrs, v)?,
                 None => {
                     matched = false;
                     break;
