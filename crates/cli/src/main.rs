@@ -54,8 +54,15 @@ fn main() {
     let worker = std::thread::Builder::new()
         .name("kiln-main".into())
         .stack_size(STACK_SIZE)
-        .spawn(move || run(cli))
-        .expect("spawn interpreter thread");
+        .spawn(move || run(cli));
+    let worker = match worker {
+        Ok(w) => w,
+        // Too little memory (or address space) for the interpreter's stack.
+        Err(e) => {
+            eprintln!("MemoryError: cannot start the interpreter thread: {e}");
+            std::process::exit(1);
+        }
+    };
     let code = worker.join().unwrap_or(1);
     std::process::exit(code);
 }
