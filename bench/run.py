@@ -156,6 +156,8 @@ def print_table(benches, interps, results, baseline):
     head = ["benchmark"] + ["%s (mean/iter)" % l for l in labels]
     rows = []
     ratios = {l: [] for l in labels}
+    # The same ratios restricted to pyperformance's benchmarks (not micro_*).
+    pyperf_ratios = {l: [] for l in labels}
     for name, _ in benches:
         row = [name]
         base = results[name].get(baseline)
@@ -172,6 +174,8 @@ def print_table(benches, interps, results, baseline):
                 if base_mean and l != baseline:
                     ratio = m / base_mean
                     ratios[l].append(ratio)
+                    if not name.startswith("micro_"):
+                        pyperf_ratios[l].append(ratio)
                     cell += " (%.2fx)" % ratio
                 row.append(cell)
         rows.append(row)
@@ -188,6 +192,10 @@ def print_table(benches, interps, results, baseline):
             g = geomean(ratios[l])
             print("geometric mean %s/%s: %s over %d benchmarks" % (
                 l, baseline, "%.3fx" % g if g else "n/a", len(ratios[l])))
+            if pyperf_ratios[l] and len(pyperf_ratios[l]) < len(ratios[l]):
+                g = geomean(pyperf_ratios[l])
+                print("geometric mean %s/%s: %.3fx over the %d pyperformance benchmarks" % (
+                    l, baseline, g, len(pyperf_ratios[l])))
     print()
     print("warm-up iterations (excluded above), seconds per iteration:")
     for name, _ in benches:
