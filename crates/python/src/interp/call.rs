@@ -54,6 +54,7 @@ pub fn load_code(vm: &mut Vm, co: Rc<CodeObject>) -> GcRef {
         filename: Some(filename),
         name: Some(name),
         attr_cache: vec![Default::default(); co.code.len()],
+        global_cache: vec![Default::default(); co.names.len()],
     });
     for c in &co.consts {
         let v = load_const(vm, c);

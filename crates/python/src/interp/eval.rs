@@ -287,8 +287,8 @@ pub fn run_frame<T: Tracer>(
                     push!(cell);
                 }
                 Op::LoadGlobal => {
-                    let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
-                    let v = rcall!(&h::LOAD_GLOBAL, Arg::Ref(fr), Arg::Ref(cref!(name)));
+                    let (c, at) = (cref!(code_obj), t.const_int(arg as i64));
+                    let v = rcall!(&h::LOAD_GLOBAL, Arg::Ref(fr), Arg::Ref(c), Arg::Int(at));
                     push!(v);
                 }
                 Op::LoadName => {

@@ -11,7 +11,7 @@
 
 use super::frame::{slots, FrameObject};
 use crate::bytecode::{BinOp, CmpOp, Op};
-use crate::object::dict::{get_str, set_str, DictObject};
+use crate::object::dict::{get_str, set_str, table, DictObject};
 use crate::object::func::{CodeObj, FunctionObject};
 use crate::object::instance::InstanceObject;
 use crate::object::seq::{list_items, tuple_items, TupleObject};
@@ -88,23 +88,44 @@ impl Vm {
 
 // ---- names ----
 
-extern "C" fn load_global(vm: u64, fr: u64, name: u64) -> u64 {
+/// `LOAD_GLOBAL` of `code.names[at]` with that name's inline cache (see
+/// `GlobalCache`): a hit compares two version tags and hashes nothing.
+/// Filling the cache is no heap write a trace could observe (the cache is
+/// a side table no load reads), so the helper stays `ReadsHeap`.
+extern "C" fn load_global(vm: u64, fr: u64, code: u64, at: u64) -> u64 {
+    let f = cast::<FrameObject>(r(fr));
+    let (g, b) = (f.globals.expect("globals"), f.builtins.expect("builtins"));
+    let (gv, bv) = (table(g).version, table(b).version);
+    let co = cast::<CodeObj>(r(code));
+    let cache = co.global_cache[at as usize];
+    if cache.value != 0 && cache.globals == gv && cache.builtins == bv {
+        return cache.value as u64;
+    }
+    let name = co.names[at as usize].expect("name");
     ret_ref(vm_of(vm), |vm| {
-        let f = cast::<FrameObject>(r(fr));
-        let name = r(name);
-        if let Some(v) = get_str(f.globals.expect("globals"), name) {
-            return Ok(v);
-        }
-        if let Some(v) = get_str(f.builtins.expect("builtins"), name) {
-            return Ok(v);
-        }
-        Err(vm.err(
-            "NameError",
-            format!("name '{}' is not defined", ops::str_of(name)),
-        ))
+        let v = match get_str(g, name) {
+            Some(v) => v,
+            None => match get_str(b, name) {
+                Some(v) => v,
+                None => {
+                    return Err(vm.err(
+                        "NameError",
+                        format!("name '{}' is not defined", ops::str_of(name)),
+                    ))
+                }
+            },
+        };
+        // `get_str` runs no Python code, so the versions read above still
+        // describe the tables the value came from.
+        cast::<CodeObj>(r(code)).global_cache[at as usize] = crate::object::func::GlobalCache {
+            globals: gv,
+            builtins: bv,
+            value: v.addr(),
+        };
+        Ok(v)
     })
 }
-descr!(LOAD_GLOBAL, load_global, [Ref, Ref], Ref, ReadsHeap);
+descr!(LOAD_GLOBAL, load_global, [Ref, Ref, Int], Ref, ReadsHeap);
 
 extern "C" fn load_name(vm: u64, fr: u64, name: u64) -> u64 {
     ret_ref(vm_of(vm), |vm| {

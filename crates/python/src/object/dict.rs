@@ -4,10 +4,18 @@
 //! then fast paths for str and int keys, then `__eq__` (which may run
 //! Python code and even mutate the table: lookups re-read the table after
 //! each call).
+//!
+//! Every table carries a version tag, replaced by a fresh number on each
+//! write that can change what a key maps to, so a cache keyed on versions
+//! (`LOAD_GLOBAL`'s, see `GlobalCache`) is valid exactly while the tables
+//! are unchanged, with no hashing. Writers go through [`Table`]'s methods
+//! and this module's functions, which all bump it; nothing else may store
+//! into `entries`.
 
 use super::{GcRef, Layout, HDR};
 use crate::vm::{PyResult, Vm};
 use kiln_gc::Header;
+use std::cell::Cell;
 
 #[derive(Clone, Copy)]
 pub struct Entry {
@@ -23,6 +31,18 @@ pub struct Table {
     /// -1 empty, otherwise an index into `entries`.
     indices: Vec<i32>,
     pub used: usize,
+    /// 0 while the table has never held an entry (so it is empty);
+    /// otherwise a number no other table state of this thread ever had:
+    /// equal versions mean equal contents, even across a table freed and
+    /// another allocated at its address.
+    pub version: u64,
+}
+
+thread_local! {
+    /// Heaps are per thread, so a per-thread counter keeps versions unique
+    /// among the tables any one program can see, and costs a plain
+    /// load and store rather than an atomic read-modify-write per write.
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
 }
 
 #[repr(C)]
@@ -131,6 +151,17 @@ fn quick_eq(a: GcRef, b: GcRef) -> Option<bool> {
 }
 
 impl Table {
+    /// Gives the table a fresh version: called by every write that can
+    /// change what a key maps to.
+    #[inline]
+    fn touch(&mut self) {
+        self.version = NEXT_VERSION.with(|c| {
+            let v = c.get();
+            c.set(v + 1);
+            v
+        });
+    }
+
     pub fn len(&self) -> usize {
         self.used
     }
@@ -266,6 +297,7 @@ impl Table {
         let ix = self.entries.len() - 1;
         self.insert_index(hash, ix);
         self.used += 1;
+        self.touch();
         true
     }
 
@@ -275,6 +307,7 @@ impl Table {
         self.entries[ix].key = None;
         self.entries[ix].value = None;
         self.used -= 1;
+        self.touch();
         if self.used == 0 {
             self.entries.clear();
             self.indices.clear();
@@ -286,6 +319,13 @@ impl Table {
         self.entries.clear();
         self.indices.clear();
         self.used = 0;
+        self.touch();
+    }
+
+    /// Replaces the value of live entry `ix`.
+    pub fn set_value_at(&mut self, ix: usize, value: GcRef) {
+        self.entries[ix].value = Some(value);
+        self.touch();
     }
 
     /// Live entries in insertion order.
@@ -302,7 +342,7 @@ pub fn get(vm: &mut Vm, d: GcRef, key: GcRef, hash: i64) -> PyResult<Option<GcRe
 /// `d[key] = value`.
 pub fn set(vm: &mut Vm, d: GcRef, key: GcRef, hash: i64, value: GcRef) -> PyResult<()> {
     match Table::find(vm, d, key, hash)? {
-        Some(ix) => table(d).entries[ix].value = Some(value),
+        Some(ix) => table(d).set_value_at(ix, value),
         None => table(d).push_new(vm, hash, key, Some(value))?,
     }
     kiln_gc::write_barrier(d);
@@ -353,7 +393,7 @@ pub fn set_str(d: GcRef, key: GcRef, value: GcRef) {
     let hash = super::str::str_hash(key);
     let t = table(d);
     match find_str(t, key, hash) {
-        Some(ix) => t.entries[ix].value = Some(value),
+        Some(ix) => t.set_value_at(ix, value),
         None => {
             if !t.try_push_new(hash, key, Some(value)) {
                 // Namespaces (attribute dicts) have no error path.

@@ -27,6 +27,23 @@ pub struct AttrCache {
     pub index: usize,
 }
 
+/// An inline cache of `LOAD_GLOBAL` for one name of a code object: while
+/// the frame's globals and builtins tables have versions `globals` and
+/// `builtins`, the name is bound to the object at address `value` (0: no
+/// entry). Equal versions mean equal table contents (see `dict::Table`),
+/// so the value is still in one of the two live tables whenever the cache
+/// hits; it is a plain address the GC does not trace, and once the tables
+/// change (or are freed) their versions do too and it is never read again.
+/// Kept per name rather than per instruction: every `LOAD_GLOBAL` of one
+/// name in one code object resolves alike, and code objects carry far
+/// fewer names than instructions.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalCache {
+    pub globals: u64,
+    pub builtins: u64,
+    pub value: usize,
+}
+
 #[repr(C)]
 pub struct CodeObj {
     pub hdr: Header,
@@ -42,6 +59,8 @@ pub struct CodeObj {
     pub name: Option<GcRef>,
     /// One attribute cache per instruction (used by LOAD_ATTR, STORE_ATTR).
     pub attr_cache: Vec<AttrCache>,
+    /// One global-name cache per entry of `names` (used by LOAD_GLOBAL).
+    pub global_cache: Vec<GlobalCache>,
 }
 
 #[repr(C)]
