@@ -351,35 +351,74 @@ descr!(
     CanForce
 );
 
-/// The plain method `name` of `type(o)` if `o.name` would bind it (no
-/// instance attribute shadows it); 0 otherwise (no error).
-extern "C" fn lookup_method(vm: u64, o: u64, name: u64) -> u64 {
-    let vm = vm_of(vm);
+/// `LOAD_METHOD` of `name` on `o` with the instruction's inline cache
+/// (its `AttrCache`, `index` holding the method's address): the plain
+/// method `name` of `type(o)` if `o.name` would bind it (no instance
+/// attribute shadows it); 0 otherwise (no error).
+///
+/// The answer depends only on the class's version (its MRO's dicts, a
+/// `__getattribute__`) and on which attribute names `o` has, which its map
+/// fixes (map mode never holds an empty slot: deleting an attribute
+/// switches the instance to dict mode). So a hit needs the same version
+/// and the same map, or map 0 for objects without attributes; dict-mode
+/// instances always take the slow path. The cached address is not traced:
+/// while the version holds, the method is in a class dict of the MRO, and
+/// versions are never reused. Filling the cache is no heap write a trace
+/// could observe, so the helper stays `ReadsHeap`.
+extern "C" fn lookup_method(vm: u64, o: u64, name: u64, code: u64, at: u64) -> u64 {
     let (o, name) = (r(o), r(name));
     let cls = class_of(o);
+    let version = cast::<crate::object::typeobj::TypeObject>(cls).version;
+    let shape = match ops::attrs_of(o) {
+        None => Some(0),
+        Some(a) => a.map.map(|m| m.addr()),
+    };
+    let cache = cast::<CodeObj>(r(code)).attr_cache[at as usize];
+    if cache.index != 0 && cache.version == version && shape == Some(cache.map) {
+        return cache.index as u64;
+    }
+    let m = find_method(vm_of(vm), o, cls, name);
+    if let (Some(map), Some(m)) = (shape, m) {
+        cast::<CodeObj>(r(code)).attr_cache[at as usize] = crate::object::func::AttrCache {
+            version,
+            map,
+            index: m.addr(),
+        };
+    }
+    m.map_or(0, |m| m.addr() as u64)
+}
+descr!(
+    LOOKUP_METHOD,
+    lookup_method,
+    [Ref, Ref, Ref, Int],
+    Ref,
+    ReadsHeap
+);
+
+/// The uncached lookup of [`lookup_method`].
+fn find_method(vm: &mut Vm, o: GcRef, cls: GcRef, name: GcRef) -> Option<GcRef> {
     if is::<crate::object::typeobj::TypeObject>(o)
         || is::<crate::object::misc::ModuleObject>(o)
         || cls == vm.t.super_
     {
-        return 0;
+        return None;
     }
     let ga = vm.n.getattribute;
     if ops::lookup(vm, cls, ga).is_some_and(|h| is::<FunctionObject>(h)) {
-        return 0;
+        return None;
     }
     match ops::lookup(vm, cls, name) {
         Some(m) if is::<FunctionObject>(m) || class_of(m) == vm.t.method_descr => {
             if let Some(a) = ops::attrs_of(o) {
                 if ops::inst_get(a, name).is_some() {
-                    return 0;
+                    return None;
                 }
             }
-            m.addr() as u64
+            Some(m)
         }
-        _ => 0,
+        _ => None,
     }
 }
-descr!(LOOKUP_METHOD, lookup_method, [Ref, Ref], Ref, ReadsHeap);
 
 extern "C" fn getitem(vm: u64, c: u64, k: u64) -> u64 {
     ret_ref(vm_of(vm), |vm| ops::item::getitem(vm, r(c), r(k)))

@@ -20,6 +20,8 @@ pub type NativeFn = fn(&mut Vm, &[GcRef], KwArgs) -> PyResult<GcRef>;
 /// An inline cache of one `LOAD_ATTR`/`STORE_ATTR`: while the class has
 /// `version` and the instance has map `map`, the attribute is storage
 /// slot `index` (maps live as long as the VM, versions are never reused).
+/// A `LOAD_METHOD`'s entry keeps the method's address in `index` instead
+/// (see `lookup_method`).
 #[derive(Clone, Copy, Default)]
 pub struct AttrCache {
     pub version: u64,
@@ -57,7 +59,8 @@ pub struct CodeObj {
     pub varnames: Vec<Option<GcRef>>,
     pub filename: Option<GcRef>,
     pub name: Option<GcRef>,
-    /// One attribute cache per instruction (used by LOAD_ATTR, STORE_ATTR).
+    /// One attribute cache per instruction (used by LOAD_ATTR, STORE_ATTR,
+    /// LOAD_METHOD).
     pub attr_cache: Vec<AttrCache>,
     /// One global-name cache per entry of `names` (used by LOAD_GLOBAL).
     pub global_cache: Vec<GlobalCache>,
