@@ -349,7 +349,13 @@ pub fn run_frame<T: Tracer>(
                     let name = cast::<CodeObj>(code_obj).names[arg as usize].expect("name");
                     let o = pop!();
                     let (c, at) = (cref!(code_obj), t.const_int(cur as i64));
-                    let args = [vmw, Arg::Ref(o), Arg::Ref(cref!(name)), Arg::Ref(c), Arg::Int(at)];
+                    let args = [
+                        vmw,
+                        Arg::Ref(o),
+                        Arg::Ref(cref!(name)),
+                        Arg::Ref(c),
+                        Arg::Int(at),
+                    ];
                     let m = t.call_r(&h::LOOKUP_METHOD, &args);
                     if t.guard_nonnull(m) {
                         push!(m);
