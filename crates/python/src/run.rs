@@ -25,57 +25,12 @@ pub fn syntax_error(vm: &mut Vm, e: &CompileError) -> Exc {
     let msg = vm.new_str(e.msg.clone());
     let f = vm.new_str(e.filename.clone());
     let (l, c) = (vm.int(e.line as i64), vm.int(e.col as i64));
-    let t = vm.new_str(e.text.clone());
+    // CPython's tokenizer ends every source line with a newline.
+    let t = vm.new_str(format!("{}\n", e.text));
     let (el, ec) = (vm.int(e.end_line as i64), vm.int(e.end_col as i64));
     let detail = vm.tuple(&[f, l, c, t, el, ec]);
     let args = vm.tuple(&[msg, detail]);
     Exc(crate::object::exc::new_exception(cls, vm.root_map, args))
-}
-
-/// CPython's report of a syntax error: location, source line, caret.
-fn format_syntax_error(vm: &mut Vm, e: GcRef) -> Option<String> {
-    let eo = try_cast::<ExceptionObject>(e)?;
-    let args = tuple_items(eo.args?);
-    if args.len() != 2 {
-        return None;
-    }
-    let d = tuple_items(args[1]);
-    if d.len() != 6 {
-        return None;
-    }
-    let file = ops::str_of(d[0]).to_string();
-    let line = try_cast::<IntObject>(d[1])?.value;
-    let col = try_cast::<IntObject>(d[2])?.value;
-    let text = ops::str_of(d[3]).to_string();
-    let end_line = try_cast::<IntObject>(d[4])?.value;
-    let end_col = try_cast::<IntObject>(d[5])?.value;
-    let mut out = format!("  File \"{file}\", line {line}\n");
-    let trimmed = text.trim_start();
-    if !trimmed.trim_end().is_empty() {
-        let indent = text.chars().count() - trimmed.chars().count();
-        out.push_str(&format!("    {}\n", trimmed.trim_end()));
-        let start = (col - 1).max(0) as usize;
-        let start = start.saturating_sub(indent);
-        let width = if end_line == line && end_col > col {
-            (end_col - col) as usize
-        } else if end_line > line {
-            // A range over several lines is marked to the end of its first.
-            trimmed.trim_end().chars().count().saturating_sub(start)
-        } else {
-            1
-        };
-        out.push_str(&format!(
-            "    {}{}\n",
-            " ".repeat(start),
-            "^".repeat(width.max(1))
-        ));
-    }
-    let cls = crate::object::class_of(e);
-    let name = ops::type_name_of(cls);
-    let msg = ops::str_of(args[0]);
-    out.push_str(&format!("{name}: {msg}\n"));
-    let _ = vm;
-    Some(out)
 }
 
 /// Prints an uncaught exception like CPython and returns the exit status
@@ -99,12 +54,7 @@ pub fn report(vm: &mut Vm, e: GcRef) -> i32 {
         write_stderr(&format!("{s}\n"));
         return 1;
     }
-    let text = if vm.exc_matches(e, "SyntaxError") && cast::<ExceptionObject>(e).traceback.is_none()
-    {
-        format_syntax_error(vm, e).unwrap_or_else(|| format_exception(vm, e))
-    } else {
-        format_exception(vm, e)
-    };
+    let text = format_exception(vm, e);
     write_stderr(&text);
     1
 }

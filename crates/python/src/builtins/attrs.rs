@@ -117,6 +117,27 @@ pub fn special_getattr(vm: &mut Vm, obj: GcRef, name: GcRef) -> PyResult<Option<
                 first.unwrap_or(vm.none)
             }),
             "msg" if vm.exc_matches(obj, "SyntaxError") => Some(first.unwrap_or(vm.none)),
+            "filename"
+            | "lineno"
+            | "offset"
+            | "text"
+            | "end_lineno"
+            | "end_offset"
+            | "print_file_and_line"
+                if vm.exc_matches(obj, "SyntaxError") =>
+            {
+                let d = ops::repr::syntax_details(vm, obj).unwrap_or_default();
+                let v = match n {
+                    "filename" => d.filename,
+                    "lineno" => d.lineno,
+                    "offset" => d.offset,
+                    "text" => d.text,
+                    "end_lineno" => d.end_lineno,
+                    "end_offset" => d.end_offset,
+                    _ => None,
+                };
+                Some(v.unwrap_or(vm.none))
+            }
             "name" if vm.exc_matches(obj, "ImportError") || vm.exc_matches(obj, "NameError") => {
                 Some(vm.none)
             }

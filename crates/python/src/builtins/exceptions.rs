@@ -5,6 +5,7 @@
 use super::setup::def_method;
 use crate::object::exc::{ExceptionObject, TracebackObject};
 use crate::object::func::{CodeObj, KwArgs};
+use crate::object::int::IntObject;
 use crate::object::seq::{tuple_items, TupleObject};
 use crate::object::str::StrObject;
 use crate::object::typeobj::{InstLayout, TypeObject};
@@ -221,6 +222,13 @@ pub fn format_exception_only(vm: &mut Vm, e: GcRef) -> String {
             }
         }
     }
+    if vm.exc_matches(e, "SyntaxError") {
+        if let Some(s) =
+            ops::repr::syntax_details(vm, e).and_then(|d| format_syntax_error(vm, e, &name, d))
+        {
+            return s;
+        }
+    }
     let msg = match ops::repr::str_(vm, e) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".to_string(),
@@ -230,6 +238,75 @@ pub fn format_exception_only(vm: &mut Vm, e: GcRef) -> String {
     } else {
         format!("{name}: {msg}")
     }
+}
+
+/// CPython's report of a `SyntaxError` with a line number in its details:
+/// the location, the source line and a caret under the offending range,
+/// then `Name: msg`. `None` without a line number: the report is then the
+/// usual `Name: str(e)`.
+fn format_syntax_error(
+    vm: &mut Vm,
+    e: GcRef,
+    name: &str,
+    d: ops::repr::SyntaxDetails,
+) -> Option<String> {
+    let int = |v: Option<GcRef>| v.and_then(|v| try_cast::<IntObject>(v)).map(|i| i.value);
+    let text = d
+        .text
+        .filter(|t| is::<StrObject>(*t))
+        .map(|t| str_of(t).to_string());
+    let file = d
+        .filename
+        .filter(|f| is::<StrObject>(*f))
+        .map(|f| str_of(f).to_string());
+    let line = int(d.lineno)?;
+    let f = file.as_deref().unwrap_or("<string>");
+    let mut out = format!("  File \"{f}\", line {line}\n");
+    if let Some(text) = text {
+        let text = text.trim_end_matches('\n');
+        let mut t = text.trim_start_matches([' ', '\t', '\x0c']);
+        let indent = (text.chars().count() - t.chars().count()) as i64;
+        let col = int(d.offset);
+        let mut start = col.map(|c| c - 1 - indent);
+        // A text of several lines shows the one the offset falls in.
+        while let (Some(i), Some(s)) = (t.find('\n'), start) {
+            let before = t[..i].chars().count() as i64;
+            if before >= s {
+                break;
+            }
+            start = Some(s - before - 1);
+            t = &t[i + 1..];
+        }
+        let t = t.trim_end();
+        if !t.is_empty() {
+            out.push_str(&format!("    {t}\n"));
+            // No caret left of the text; none past its end.
+            if let (Some(col), Some(start)) = (col, start.filter(|s| *s >= 0)) {
+                let len = t.chars().count() as i64;
+                let end_line = int(d.end_lineno).unwrap_or(line);
+                let end_col = int(d.end_offset).unwrap_or(col);
+                let width = if end_line == line && end_col > col {
+                    end_col - col
+                } else if end_line > line {
+                    // A range over several lines is marked to the end of its first.
+                    len - start
+                } else {
+                    1
+                };
+                let carets = "^".repeat(width.max(1) as usize);
+                out.push_str(&format!(
+                    "    {}{carets}\n",
+                    " ".repeat(start.min(len) as usize)
+                ));
+            }
+        }
+    }
+    let args = tuple_items(cast::<ExceptionObject>(e).args.expect("details"));
+    match ops::repr::str_(vm, args[0]) {
+        Ok(msg) if !msg.is_empty() => out.push_str(&format!("{name}: {msg}")),
+        _ => out.push_str(name),
+    }
+    Some(out)
 }
 
 fn source_line(file: &str, line: u32) -> Option<String> {
@@ -312,17 +389,7 @@ fn exc_new(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
 }
 
 fn exc_str(vm: &mut Vm, args: &[GcRef], _kw: KwArgs) -> PyResult<GcRef> {
-    let e = args[0];
-    let a = tuple_items(cast::<ExceptionObject>(e).args.unwrap_or(vm.empty_tuple)).to_vec();
-    let s = match a.len() {
-        0 => String::new(),
-        1 if vm.exc_matches(e, "KeyError") => ops::repr::repr(vm, a[0])?,
-        1 => ops::repr::str_(vm, a[0])?,
-        _ => {
-            let t = vm.tuple(&a);
-            ops::repr::repr(vm, t)?
-        }
-    };
+    let s = ops::repr::exception_str(vm, args[0])?;
     Ok(vm.new_str(s))
 }
 

@@ -128,6 +128,15 @@ fn classify(src: &str, e: &ParseError) -> (ErrorKind, String, TextRange) {
     let at_eof = range.start().to_usize() >= src.trim_end().len();
     let (kind, msg) = match &e.error {
         ParseErrorType::UnexpectedIndentation => {
+            // CPython's offset is the indent's width, not one past it.
+            let start = range.start().to_usize().min(src.len());
+            let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+            let indent = src[line_start..]
+                .bytes()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .count();
+            let at = line_start + indent.saturating_sub(1);
+            range = TextRange::at(TextSize::new(at as u32), TextSize::new(0));
             (ErrorKind::IndentationError, "unexpected indent".to_string())
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => (

@@ -293,17 +293,80 @@ pub fn str_(vm: &mut Vm, r: GcRef) -> PyResult<String> {
             }
         }
     }
-    if let Some(e) = try_cast::<ExceptionObject>(r) {
-        let args = tuple_items(e.args.unwrap_or(vm.empty_tuple));
-        if vm.exc_matches(r, "KeyError") && args.len() == 1 {
-            return repr(vm, args[0]);
-        }
-        return match args.len() {
-            0 => Ok(String::new()),
-            1 => str_(vm, args[0]),
-            _ => repr(vm, e.args.unwrap()),
-        };
+    if is::<ExceptionObject>(r) {
+        return exception_str(vm, r);
     }
     let _ = call_method_opt;
     repr(vm, r)
+}
+
+/// `BaseException.__str__`: the one argument's str (a `KeyError`'s repr),
+/// the args tuple's repr for several; a `SyntaxError`'s is its `msg`,
+/// followed by `(file, line N)` where its details give them.
+pub fn exception_str(vm: &mut Vm, r: GcRef) -> PyResult<String> {
+    let e = cast::<ExceptionObject>(r);
+    let args = tuple_items(e.args.unwrap_or(vm.empty_tuple));
+    if vm.exc_matches(r, "KeyError") && args.len() == 1 {
+        return repr(vm, args[0]);
+    }
+    if vm.exc_matches(r, "SyntaxError") {
+        // `msg` is the first argument, None without one.
+        let msg = args.first().copied().unwrap_or(vm.none);
+        let msg = str_(vm, msg)?;
+        let d = syntax_details(vm, r).unwrap_or_default();
+        let file = d.filename.filter(|f| is::<StrObject>(*f)).map(|f| {
+            let f = str_of(f);
+            f.rsplit('/').next().unwrap_or(f).to_string()
+        });
+        let line = d
+            .lineno
+            .and_then(|l| try_cast::<IntObject>(l))
+            .map(|l| l.value);
+        return Ok(match (file, line) {
+            (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(l)) => format!("{msg} (line {l})"),
+            (None, None) => msg,
+        });
+    }
+    match args.len() {
+        0 => Ok(String::new()),
+        1 => str_(vm, args[0]),
+        _ => repr(vm, e.args.unwrap()),
+    }
+}
+
+/// The location fields of a `SyntaxError` whose args are
+/// `(msg, (filename, lineno, offset, text[, end_lineno, end_offset]))`;
+/// a field given as `None` is `None` here.
+#[derive(Clone, Copy, Default)]
+pub struct SyntaxDetails {
+    pub filename: Option<GcRef>,
+    pub lineno: Option<GcRef>,
+    pub offset: Option<GcRef>,
+    pub text: Option<GcRef>,
+    pub end_lineno: Option<GcRef>,
+    pub end_offset: Option<GcRef>,
+}
+
+/// The [`SyntaxDetails`] of exception `e`, or `None` when its args carry
+/// no details tuple.
+pub fn syntax_details(vm: &Vm, e: GcRef) -> Option<SyntaxDetails> {
+    let args = tuple_items(cast::<ExceptionObject>(e).args?);
+    if args.len() != 2 || !is::<TupleObject>(args[1]) {
+        return None;
+    }
+    let d = tuple_items(args[1]);
+    if d.len() < 4 {
+        return None;
+    }
+    let field = |i: usize| d.get(i).copied().filter(|v| *v != vm.none);
+    Some(SyntaxDetails {
+        filename: field(0),
+        lineno: field(1),
+        offset: field(2),
+        text: field(3),
+        end_lineno: field(4),
+        end_offset: field(5),
+    })
 }
