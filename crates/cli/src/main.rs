@@ -102,11 +102,18 @@ fn run(cli: Cli) -> i32 {
                     return 2;
                 }
             };
-            let dir = std::path::Path::new(file)
+            // Like CPython since 3.9, the script's code objects and
+            // `__file__` carry its absolute path (joined, not normalized).
+            let path = std::path::Path::new(file);
+            let abs = match std::env::current_dir() {
+                Ok(cwd) if path.is_relative() => cwd.join(path),
+                _ => path.to_path_buf(),
+            };
+            let dir = abs
                 .parent()
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (src, file.clone(), cli.args.clone(), dir)
+            (src, abs.to_string_lossy().into_owned(), cli.args.clone(), dir)
         }
     };
     let mut vm = kiln_python::vm::Vm::new();
