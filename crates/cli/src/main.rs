@@ -113,7 +113,12 @@ fn run(cli: Cli) -> i32 {
                 .parent()
                 .map(|p| p.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (src, abs.to_string_lossy().into_owned(), cli.args.clone(), dir)
+            (
+                src,
+                abs.to_string_lossy().into_owned(),
+                cli.args.clone(),
+                dir,
+            )
         }
     };
     let mut vm = kiln_python::vm::Vm::new();
